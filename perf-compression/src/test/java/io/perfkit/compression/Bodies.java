@@ -51,12 +51,46 @@ final class Bodies {
                 return new GZIPInputStream(in);
             case "deflate":
                 return new InflaterInputStream(in);
-            case "br":
-                return new BrotliInputStream(in);
+            case "br": {
+                BrotliInputStream br = new BrotliInputStream(in);
+                br.enableEagerOutput(); // emit flushed data at once, as browsers' decoders do
+                return new AvailableBytesOnly(br);
+            }
             case "zstd":
                 return new ZstdInputStream(in);
             default:
                 throw new IllegalArgumentException(encoding);
+        }
+    }
+
+    /**
+     * brotli4j's BrotliInputStream.read(byte[], int, int) keeps reading until the array is full, so a flushed
+     * prefix of a live stream would block; this reads what is already decoded, like read() does.
+     */
+    private static final class AvailableBytesOnly extends java.io.FilterInputStream {
+        AvailableBytesOnly(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            int c = in.read();
+            if (c < 0) {
+                return -1;
+            }
+            b[off] = (byte) c;
+            int n = 1;
+            while (n < len && in.available() > 0) {
+                c = in.read();
+                if (c < 0) {
+                    break;
+                }
+                b[off + n++] = (byte) c;
+            }
+            return n;
         }
     }
 }
