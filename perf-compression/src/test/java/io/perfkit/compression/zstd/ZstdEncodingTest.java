@@ -41,7 +41,7 @@ class ZstdEncodingTest {
     static byte[] body() {
         StringBuilder sb = new StringBuilder();
         Random r = new Random(1);
-        while (sb.length() < 3_000_000) {
+        while (sb.length() < 300_000) {
             sb.append("{\"id\":").append(r.nextInt()).append(",\"name\":\"item-").append(r.nextInt(1000)).append("\"},");
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
@@ -57,6 +57,15 @@ class ZstdEncodingTest {
         ZstdInputStream in = new ZstdInputStream(new ByteArrayInputStream(frame));
         in.setLongMax(23); // a decoder that enforces the HTTP limit accepts it
         assertThat(in.readAllBytes()).isEqualTo(body);
+    }
+
+    @Test
+    void withoutTheCapLevel22WouldAnnounceALargerWindow() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (com.github.luben.zstd.ZstdOutputStream raw = new com.github.luben.zstd.ZstdOutputStream(out, 22)) {
+            raw.write(body());
+        }
+        assertThat(windowSize(out.toByteArray())).isGreaterThan(8L << 20);
     }
 
     @Test
