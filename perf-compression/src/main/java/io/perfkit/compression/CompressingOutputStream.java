@@ -27,6 +27,7 @@ final class CompressingOutputStream extends ServletOutputStream {
     private @Nullable String token;
     private boolean nonBlocking;
     private boolean finished;
+    private boolean finishing;
     private boolean closed;
     private @Nullable Runnable afterDrain;
     private long bytesIn;
@@ -108,9 +109,14 @@ final class CompressingOutputStream extends ServletOutputStream {
         }
     }
 
+    /** Marks that the response is ending, so the writer's flush on the way out does not count as a flush. */
+    void finishing() {
+        finishing = true;
+    }
+
     @Override
     public void flush() throws IOException {
-        if (finished) {
+        if (finished || finishing) {
             return;
         }
         if (!response.isDecided()) {

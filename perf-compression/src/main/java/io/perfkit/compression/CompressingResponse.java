@@ -387,6 +387,7 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     void finish(@Nullable Runnable then) throws IOException {
         PrintWriter w = writer;
         if (w != null) {
+            stream().finishing(); // the writer's own flush below must not decide "streaming"
             w.flush();
         }
         CompressingOutputStream s = stream;

@@ -138,6 +138,7 @@ public final class ETagFilter implements Filter {
         private int size;
         private long declaredLength = -1;
         private boolean passThrough;
+        private boolean finishing;
 
         ETagResponse(HttpServletRequest request, HttpServletResponse response, MessageDigest digest) {
             super(response);
@@ -286,6 +287,7 @@ public final class ETagFilter implements Filter {
         void finish() throws IOException {
             PrintWriter w = writer;
             if (w != null) {
+                finishing = true; // the writer's own flush below is not the application's
                 w.flush();
             }
             if (passThrough || request.isAsyncStarted()) {
@@ -344,6 +346,9 @@ public final class ETagFilter implements Filter {
 
             @Override
             public void flush() throws IOException {
+                if (finishing) {
+                    return;
+                }
                 passThrough();
                 ETagResponse.super.getOutputStream().flush();
             }

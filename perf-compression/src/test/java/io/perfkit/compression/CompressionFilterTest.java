@@ -71,6 +71,15 @@ class CompressionFilterTest {
     }
 
     @Test
+    void smallWriterOutputStaysIdentity() throws Exception {
+        HttpResponse<byte[]> r = app.get("/body/x?size=500&writer=1&type=text/plain", "Accept-Encoding", "gzip");
+
+        assertThat(r.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(r.body()).isEqualTo(Bodies.json(500));
+        assertThat(recorder.skipped).containsExactly(SkipReason.BELOW_MIN_SIZE);
+    }
+
+    @Test
     void declaredContentLengthIsRemovedWhenCompressing() throws Exception {
         HttpResponse<byte[]> r = app.get("/body/x?size=20000&cl=1", "Accept-Encoding", "gzip");
 

@@ -106,6 +106,14 @@ class ConditionalRequestTest {
     }
 
     @Test
+    void writerOutputGetsATagToo() throws Exception {
+        HttpResponse<byte[]> r = app.get("/body/x?size=3000&writer=1&type=text/plain");
+
+        assertThat(r.headers().firstValue("ETag")).hasValueSatisfying(e -> assertThat(e).startsWith("\""));
+        assertThat(r.body()).isEqualTo(Bodies.json(3000));
+    }
+
+    @Test
     void aNonMatchingTagGetsTheFullBody() throws Exception {
         HttpResponse<byte[]> r = app.get("/body/x?size=5000", "If-None-Match", "\"stale\"");
 
