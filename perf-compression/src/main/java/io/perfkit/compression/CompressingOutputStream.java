@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 final class CompressingOutputStream extends ServletOutputStream {
     private final CompressingResponse response;
     private final int minSize;
-    private final ByteSink pending = new ByteSink();
     private final Target target = new Target();
-    private final byte[] one = new byte[1];
+    private @Nullable ByteSink pending;
+    private byte @Nullable [] one;
 
     private byte @Nullable [] buffer;
     private int count;
@@ -50,8 +50,13 @@ final class CompressingOutputStream extends ServletOutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        one[0] = (byte) b;
-        write(one, 0, 1);
+        byte[] single = one;
+        if (single == null) {
+            single = new byte[1];
+            one = single;
+        }
+        single[0] = (byte) b;
+        write(single, 0, 1);
     }
 
     @Override
@@ -64,6 +69,13 @@ final class CompressingOutputStream extends ServletOutputStream {
             if (count + len < minSize) {
                 byte[] buf = buffer;
                 if (buf == null) {
+                    Compressor early = response.decide(len, CompressingResponse.Phase.EARLY);
+                    if (response.isDecided()) { // skipped whatever the size: no buffering
+                        start(early);
+                        emit(b, off, len);
+                        drain();
+                        return;
+                    }
                     buf = new byte[minSize];
                     buffer = buf;
                 }
@@ -103,10 +115,16 @@ final class CompressingOutputStream extends ServletOutputStream {
     }
 
     private void drain() throws IOException {
-        if (nonBlocking && pending.size() > 0) {
-            raw().write(pending.array(), 0, pending.size());
-            pending.reset();
+        ByteSink p = pending;
+        if (p != null && p.size() > 0) {
+            raw().write(p.array(), 0, p.size());
+            p.reset();
         }
+    }
+
+    private boolean hasPending() {
+        ByteSink p = pending;
+        return p != null && p.size() > 0;
     }
 
     /** Marks that the response is ending, so the writer's flush on the way out does not count as a flush. */
@@ -162,7 +180,7 @@ final class CompressingOutputStream extends ServletOutputStream {
                 release();
             }
         }
-        if (nonBlocking && pending.size() > 0 && !raw().isReady()) {
+        if (hasPending() && !raw().isReady()) {
             Runnable previous = afterDrain;
             afterDrain = then == null ? previous : previous == null ? then : () -> {
                 previous.run();
@@ -203,7 +221,7 @@ final class CompressingOutputStream extends ServletOutputStream {
     @Override
     public boolean isReady() {
         try {
-            return pending.size() == 0 && raw().isReady();
+            return !hasPending() && raw().isReady();
         } catch (IOException e) {
             return false;
         }
@@ -218,13 +236,15 @@ final class CompressingOutputStream extends ServletOutputStream {
         } catch (IOException e) {
             throw new IllegalStateException("cannot get the container's output stream", e);
         }
+        ByteSink sink = new ByteSink();
+        pending = sink;
         nonBlocking = true;
         r.setWriteListener(new WriteListener() {
             @Override
             public void onWritePossible() throws IOException {
-                if (pending.size() > 0) {
-                    r.write(pending.array(), 0, pending.size());
-                    pending.reset();
+                if (sink.size() > 0) {
+                    r.write(sink.array(), 0, sink.size());
+                    sink.reset();
                     if (!r.isReady()) {
                         return;
                     }
@@ -261,8 +281,9 @@ final class CompressingOutputStream extends ServletOutputStream {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             bytesOut += len;
-            if (nonBlocking) {
-                pending.write(b, off, len);
+            ByteSink p = pending;
+            if (p != null) {
+                p.write(b, off, len);
             } else {
                 raw().write(b, off, len);
             }

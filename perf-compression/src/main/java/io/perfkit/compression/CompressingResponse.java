@@ -21,6 +21,11 @@ import org.jspecify.annotations.Nullable;
 final class CompressingResponse extends HttpServletResponseWrapper {
     /** What triggered the decision. */
     enum Phase {
+        /**
+         * The first write of a body still below {@code minSize}: decide now only if the outcome cannot depend on
+         * the size (an image, a client that accepts nothing, a 304), so nothing needs buffering.
+         */
+        EARLY,
         /** The body reached {@code minSize}. */
         WRITE,
         /** The application flushed before {@code minSize}: a streaming response, compressed if eligible. */
@@ -254,7 +259,6 @@ final class CompressingResponse extends HttpServletResponseWrapper {
         if (decided) {
             return null;
         }
-        decided = true;
         SkipReason reason = null;
         boolean vary = false;
         int status = getStatus();
@@ -288,6 +292,10 @@ final class CompressingResponse extends HttpServletResponseWrapper {
                 reason = SkipReason.BELOW_MIN_SIZE;
             }
         }
+        if (phase == Phase.EARLY && reason == null) {
+            return null; // size decides: keep buffering
+        }
+        decided = true;
         if (vary) {
             addVary();
         }
