@@ -16,7 +16,8 @@ final class BrotliCompressor implements Compressor {
 
     private EncoderJNI.@Nullable Wrapper encoder;
     private final ByteBuffer input;
-    private final byte[] scratch = new byte[8192];
+    /** Sized to the first output chunk (small bodies compress to a few hundred bytes), at most 8 KiB. */
+    private byte[] scratch = new byte[0];
 
     BrotliCompressor(int quality, int windowBits) {
         try {
@@ -75,6 +76,9 @@ final class BrotliCompressor implements Compressor {
             }
             if (w.hasMoreOutput()) {
                 ByteBuffer produced = w.pull();
+                if (scratch.length < Math.min(produced.remaining(), 8192)) {
+                    scratch = new byte[Math.min(Math.max(produced.remaining(), 2 * scratch.length), 8192)];
+                }
                 while (produced.hasRemaining()) {
                     int n = Math.min(produced.remaining(), scratch.length);
                     produced.get(scratch, 0, n);
