@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
 final class ZstdCompressor implements Compressor {
     private final ZstdContextPool pool;
     private ZstdContextPool.@Nullable Entry entry;
+    /** Whether the frame has started; until then the whole body may still fit the input buffer. */
+    private boolean started;
+    private boolean ended;
 
     ZstdCompressor(ZstdContextPool pool) {
         this.pool = pool;
@@ -30,13 +33,13 @@ final class ZstdCompressor implements Compressor {
         ZstdContextPool.Entry e = entry();
         ByteBuffer src = e.src;
         while (len > 0) {
+            if (!src.hasRemaining()) { // compress a full buffer only when more input comes
+                run(e, EndDirective.CONTINUE, out);
+            }
             int n = Math.min(len, src.remaining());
             src.put(b, off, n);
             off += n;
             len -= n;
-            if (!src.hasRemaining()) {
-                run(e, EndDirective.CONTINUE, out);
-            }
         }
     }
 
@@ -47,10 +50,18 @@ final class ZstdCompressor implements Compressor {
 
     @Override
     public void finish(OutputStream out) throws IOException {
-        run(entry(), EndDirective.END, out);
+        ZstdContextPool.Entry e = entry();
+        if (!started) {
+            // the whole body is in the buffer: declaring its size lets zstd pick the parameters for that size
+            // (small tables, a window no larger than the body) and write it in the frame header
+            e.ctx.setPledgedSrcSize(e.src.position());
+        }
+        run(e, EndDirective.END, out);
+        ended = true;
     }
 
-    private static void run(ZstdContextPool.Entry e, EndDirective op, OutputStream out) throws IOException {
+    private void run(ZstdContextPool.Entry e, EndDirective op, OutputStream out) throws IOException {
+        started = true;
         ByteBuffer src = e.src;
         ByteBuffer dst = e.dst;
         src.flip();
@@ -73,7 +84,7 @@ final class ZstdCompressor implements Compressor {
         ZstdContextPool.Entry e = entry;
         if (e != null) {
             entry = null;
-            pool.release(e);
+            pool.release(e, ended);
         }
     }
 }

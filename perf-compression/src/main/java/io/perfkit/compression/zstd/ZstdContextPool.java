@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A bounded pool of zstd compression contexts with their direct buffers; closed on eviction. */
 final class ZstdContextPool implements AutoCloseable {
-    static final int INPUT_BUFFER = 32 * 1024;
+    static final int INPUT_BUFFER = 64 * 1024;
     static final int OUTPUT_BUFFER = 32 * 1024 + 512;
 
     /** What one response borrows. */
@@ -61,10 +61,12 @@ final class ZstdContextPool implements AutoCloseable {
         ctx.setChecksum(false);
     }
 
-    void release(Entry e) {
-        // A response that failed mid-frame leaves the session open; reset session and parameters either way.
-        e.ctx.reset();
-        configure(e.ctx);
+    void release(Entry e, boolean frameEnded) {
+        if (!frameEnded) {
+            // a response that failed mid-frame leaves the session open: reset it (and the parameters with it)
+            e.ctx.reset();
+            configure(e.ctx);
+        }
         e.src.clear();
         e.dst.clear();
         if (closed || !idle.offer(e)) {
