@@ -38,23 +38,26 @@ final class MediaTypes {
 
     static boolean matches(String pattern, String essence) {
         int slash = pattern.indexOf('/');
-        String type = pattern.substring(0, slash);
-        String sub = pattern.substring(slash + 1);
         int eslash = essence.indexOf('/');
         if (eslash < 0) {
             return false;
         }
-        if (!type.equals("*") && !essence.regionMatches(0, type, 0, slash) || !type.equals("*") && eslash != slash) {
+        boolean anyType = slash == 1 && pattern.charAt(0) == '*';
+        if (!anyType && (eslash != slash || !essence.regionMatches(0, pattern, 0, slash))) {
             return false;
         }
-        String esub = essence.substring(eslash + 1);
-        if (sub.equals("*")) {
+        int subStart = slash + 1;
+        int subLength = pattern.length() - subStart;
+        if (subLength == 1 && pattern.charAt(subStart) == '*') {
             return true;
         }
-        if (sub.startsWith("*+")) {
-            return esub.endsWith(sub.substring(1));
+        if (subLength > 1 && pattern.charAt(subStart) == '*' && pattern.charAt(subStart + 1) == '+') {
+            int suffixLength = subLength - 1; // "+json"
+            return essence.length() - suffixLength > eslash + 1
+                    && essence.regionMatches(essence.length() - suffixLength, pattern, subStart + 1, suffixLength);
         }
-        return sub.equals(esub);
+        return essence.length() - eslash - 1 == subLength
+                && essence.regionMatches(eslash + 1, pattern, subStart, subLength);
     }
 
     static boolean matchesAny(List<String> patterns, String essence) {
