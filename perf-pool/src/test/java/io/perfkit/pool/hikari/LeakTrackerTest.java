@@ -11,7 +11,7 @@ import io.perfkit.core.FindingSink;
 import io.perfkit.core.Ticker;
 import io.perfkit.pool.HeldConnection;
 import io.perfkit.pool.LeakTracker;
-import io.perfkit.pool.ProxyStubDataSource;
+import io.perfkit.testkit.StubDataSource;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +28,7 @@ class LeakTrackerTest {
 
     static HikariDataSource stubPool() {
         HikariConfig c = new HikariConfig();
-        c.setDataSource(new ProxyStubDataSource());
+        c.setDataSource(new StubDataSource());
         c.setPoolName("stub");
         c.setMaximumPoolSize(4);
         return new HikariDataSource(c);
