@@ -61,6 +61,9 @@ public final class HikariPools {
      * have been idle for {@code idleTimeout}, and connections above the maximum when they reach
      * {@code maxLifetime}.
      *
+     * <p>HikariCP opens a connection when a borrow finds none idle (one per such borrow), not when its maximum
+     * is raised: a grown pool fills as new borrows arrive, which under sustained load is at once.
+     *
      * @param dataSource the pool; not closed, the caller owns it
      * @return the controls
      */

@@ -99,12 +99,12 @@ public final class TunedHikari {
          * Sets the user and password.
          *
          * @param username the database user
-         * @param password the password; kept only in the returned configuration
+         * @param password the password, or null when the server asks for none; kept only in the configuration
          * @return this builder
          */
-        public Builder credentials(String username, String password) {
+        public Builder credentials(String username, @Nullable String password) {
             this.username = Require.nonBlank(username, "username");
-            this.password = Require.nonNull(password, "password");
+            this.password = password;
             return this;
         }
 
