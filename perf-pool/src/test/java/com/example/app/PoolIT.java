@@ -140,6 +140,9 @@ class PoolIT {
             assertThat(f.subject()).isEqualTo("saturated-it");
             assertThat(f.suggestion()).hasValue("Set maximumPoolSize=8.");
             assertThat(f.evidence()).containsEntry("peakPending", 4);
+            release.countDown();
+            borrowers.shutdown();
+            assertThat(borrowers.awaitTermination(30, TimeUnit.SECONDS)).isTrue(); // before the pool closes
         }
     }
 
