@@ -134,7 +134,7 @@ public final class LeakTracker implements AutoCloseable {
             return;
         }
         StackTraceElement site = null;
-        if (escalated || (sampling == 1 || ThreadLocalRandom.current().nextInt(sampling) == 0)) {
+        if (escalated || sampling == 1 || (sampling > 1 && ThreadLocalRandom.current().nextInt(sampling) == 0)) {
             site = locator.locate().orElse(null);
         }
         slot.borrowed = connection;
@@ -420,14 +420,16 @@ public final class LeakTracker implements AutoCloseable {
 
         /**
          * Captures the call site of one borrow in {@code oneIn}; 1 captures every borrow (as costly as a
-         * {@link StackWalker} walk to the first application frame, about a microsecond). Default 128.
+         * {@link StackWalker} walk to the first application frame, about a microsecond and a few hundred bytes);
+         * 0 captures none until a report lacked one (then every borrow for {@link #escalation(Duration)}), which
+         * makes a borrow allocate nothing. Default 128.
          *
-         * @param oneIn at least 1
+         * @param oneIn 0 (only after a report without a call site), or at least 1
          * @return this builder
-         * @throws IllegalArgumentException if below 1
+         * @throws IllegalArgumentException if negative
          */
         public Builder callSiteSampling(int oneIn) {
-            this.sampling = (int) Require.atLeast(oneIn, 1, "callSiteSampling");
+            this.sampling = (int) Require.atLeast(oneIn, 0, "callSiteSampling");
             return this;
         }
 

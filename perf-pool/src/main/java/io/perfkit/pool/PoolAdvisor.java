@@ -79,6 +79,8 @@ public final class PoolAdvisor implements AutoCloseable {
     private @Nullable PoolSnapshot baseline;
     private final double[] bestHolds = new double[BEST_HOLD_WINDOWS];
     private int bestHoldIndex;
+    private int databaseLimit;
+    private int databaseLimitWindows;
     private long windowStartNanos;
     private long lastResizeNanos;
     private boolean resized;
@@ -214,6 +216,8 @@ public final class PoolAdvisor implements AutoCloseable {
                 w.waitingFraction() * 100, w.peakPending(), w.timeouts(), w.peakDemand());
         if (w.meanHoldMillis() > 0 && bestHold > 0 && w.meanHoldMillis() > bestHold * QUEUEING_RATIO) {
             int size = Math.max(1, (int) Math.round(current * bestHold / w.meanHoldMillis()));
+            databaseLimit = size;
+            databaseLimitWindows = BEST_HOLD_WINDOWS;
             return new PoolAdvice(PoolAdvice.Verdict.SATURATED, current, cap(size), PoolAdvice.Cause.DATABASE,
                     seen + String.format(java.util.Locale.ROOT, " But connections are now held %.1f ms on average "
                             + "against %.1f ms at best recently: the database is queueing, and more connections would "
@@ -222,6 +226,16 @@ public final class PoolAdvisor implements AutoCloseable {
         }
         double demand = Math.max(w.peakDemand(), w.littlesLawInUse());
         int size = Math.max(current + 1, (int) Math.ceil(demand / targetUtilization));
+        if (databaseLimitWindows > 0 && size > databaseLimit) {
+            databaseLimitWindows--;
+            if (current >= databaseLimit) {
+                return new PoolAdvice(PoolAdvice.Verdict.SATURATED, current, cap(databaseLimit),
+                        PoolAdvice.Cause.DATABASE, seen + String.format(java.util.Locale.ROOT, " But hold times rose "
+                                + "when the pool was larger than %d recently: the database is the limit, and callers "
+                                + "are better off waiting in the pool than in the database.", databaseLimit), w);
+            }
+            size = databaseLimit; // grow, but only up to where the database started queueing
+        }
         if (w.meanHoldMillis() > holdThresholdMillis) {
             return new PoolAdvice(PoolAdvice.Verdict.SATURATED, current, cap(size), PoolAdvice.Cause.HOLD_TIME,
                     seen + String.format(java.util.Locale.ROOT, " Connections are held %.0f ms on average: the pool "

@@ -99,9 +99,9 @@ public final class PoolSizing {
         }
         double inUse = arrivalRatePerSecond * holdTime.toNanos() / 1e9;
         int floor = Math.max(1, (int) Math.ceil(inUse / targetUtilization));
-        why.add(fmt("Little's law: %s acquisitions/s × %s held = %.1f connections in use on average; at a target "
+        why.add(fmt("Little's law: %s acquisitions/s × %s ms held = %.1f connections in use on average; at a target "
                         + "utilization of %.0f%% the pool needs at least %d.", num(arrivalRatePerSecond),
-                holdTime, inUse, targetUtilization * 100, floor));
+                num(holdTime.toNanos() / 1e6), inUse, targetUtilization * 100, floor));
         if (floor <= size) {
             return size;
         }

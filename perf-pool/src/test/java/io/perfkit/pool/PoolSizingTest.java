@@ -43,7 +43,7 @@ class PoolSizingTest {
                 .build().recommend();
 
         assertThat(r.maximumPoolSize()).isEqualTo(8);
-        assertThat(r.explain()).contains("Little's law: 100 acquisitions/s × PT0.005S held = 0.5 connections");
+        assertThat(r.explain()).contains("Little's law: 100 acquisitions/s × 5 ms held = 0.5 connections");
     }
 
     @Test
