@@ -57,6 +57,11 @@ public final class PoolAdvisor implements AutoCloseable {
     public static final Duration DEFAULT_HOLD_TIME_THRESHOLD = Duration.ofSeconds(1);
     /** Hold times this much above the best recent ones mean the database queues: 1.5 (50 % slower). */
     static final double QUEUEING_RATIO = 1.5;
+    /**
+     * The share of borrows that may wait, by the M/M/c (Erlang C) model, before a pool in which callers sometimes
+     * wait counts as too small: 1 %.
+     */
+    public static final double WAIT_PROBABILITY = 0.01;
     /** How many windows the best hold time is remembered. */
     static final int BEST_HOLD_WINDOWS = 10;
 
@@ -194,11 +199,16 @@ public final class PoolAdvisor implements AutoCloseable {
         PoolAdvice.WindowStats w = stats(seconds);
         int current = window.get(window.size() - 1).maximumPoolSize();
         double best = rememberHold(w);
+        int erlang = erlangSize(w.littlesLawInUse(), WAIT_PROBABILITY);
         boolean saturated = w.timeouts() > 0 || w.waitingFraction() >= saturationThreshold;
         if (saturated) {
-            return saturatedAdvice(w, current, best);
+            return saturatedAdvice(w, current, best, erlang);
         }
-        int needed = Math.max(1, (int) Math.ceil(Math.max(w.peakActive(), w.littlesLawInUse()) / targetUtilization));
+        if (w.waitingFraction() > 0 && erlang > current) {
+            return occasionalWaitAdvice(w, current, erlang);
+        }
+        int needed = Math.max(erlang,
+                Math.max(1, (int) Math.ceil(Math.max(w.peakActive(), w.littlesLawInUse()) / targetUtilization)));
         if (w.peakPending() == 0 && w.peakActive() * 2 <= current && needed < current) {
             String reason = String.format(java.util.Locale.ROOT, "At most %d of %d connections were in use (average "
                     + "%.1f) and nobody waited; %d connections cover the peak at %.0f%% utilization. Every idle "
@@ -210,7 +220,41 @@ public final class PoolAdvisor implements AutoCloseable {
                 "Nobody waited for long and the pool is not far larger than its use.", w);
     }
 
-    private PoolAdvice saturatedAdvice(PoolAdvice.WindowStats w, int current, double bestHold) {
+    private PoolAdvice occasionalWaitAdvice(PoolAdvice.WindowStats w, int current, int erlang) {
+        int size = cap(erlang);
+        if (databaseLimitWindows > 0 && size > databaseLimit) {
+            size = Math.max(current, databaseLimit);
+        }
+        return new PoolAdvice(PoolAdvice.Verdict.SATURATED, current, size, PoolAdvice.Cause.DEMAND,
+                String.format(java.util.Locale.ROOT, "Callers waited for a connection in %.0f%% of samples. With "
+                        + "%.1f connections busy on average (%.1f borrows/s × %.1f ms held), random arrivals make more "
+                        + "than %.0f%% of borrows wait below %d connections (Erlang C); %d keeps the tail latency down.",
+                        w.waitingFraction() * 100, w.littlesLawInUse(), w.acquisitionsPerSecond(), w.meanHoldMillis(),
+                        WAIT_PROBABILITY * 100, erlang, size), w);
+    }
+
+    /**
+     * Returns the smallest pool size at which at most {@code maxWaitProbability} of borrows wait, by the M/M/c
+     * queue (Erlang C formula) with the given offered load; 0 when the load is unknown.
+     */
+    static int erlangSize(double offeredLoad, double maxWaitProbability) {
+        if (!(offeredLoad > 0)) {
+            return 0;
+        }
+        double erlangB = 1;
+        for (int c = 1; c < 100_000; c++) {
+            erlangB = offeredLoad * erlangB / (c + offeredLoad * erlangB);
+            if (c > offeredLoad) {
+                double erlangC = c * erlangB / (c - offeredLoad * (1 - erlangB));
+                if (erlangC <= maxWaitProbability) {
+                    return c;
+                }
+            }
+        }
+        return 100_000;
+    }
+
+    private PoolAdvice saturatedAdvice(PoolAdvice.WindowStats w, int current, double bestHold, int erlang) {
         String seen = String.format(java.util.Locale.ROOT, "Callers waited for a connection in %.0f%% of samples "
                 + "(up to %d at once, %d timeouts); up to %d connections were wanted at once.",
                 w.waitingFraction() * 100, w.peakPending(), w.timeouts(), w.peakDemand());
@@ -225,7 +269,7 @@ public final class PoolAdvisor implements AutoCloseable {
                             w.meanHoldMillis(), bestHold, current, bestHold, w.meanHoldMillis(), size), w);
         }
         double demand = Math.max(w.peakDemand(), w.littlesLawInUse());
-        int size = Math.max(current + 1, (int) Math.ceil(demand / targetUtilization));
+        int size = Math.max(erlang, Math.max(current + 1, (int) Math.ceil(demand / targetUtilization)));
         if (databaseLimitWindows > 0 && size > databaseLimit) {
             databaseLimitWindows--;
             if (current >= databaseLimit) {

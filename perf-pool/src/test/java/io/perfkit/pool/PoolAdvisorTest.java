@@ -74,8 +74,32 @@ class PoolAdvisorTest {
         PoolAdvice advice = window(a, 2, 0, 100, Duration.ofMillis(5)).orElseThrow();
 
         assertThat(advice.verdict()).isEqualTo(PoolAdvice.Verdict.OVERSIZED);
-        assertThat(advice.recommendedMaximumPoolSize()).isEqualTo(3); // 2 / 0.8
+        // peak 2 / 0.8 = 3, but 0.5 busy on average needs 4 for at most 1 % of borrows to wait (Erlang C)
+        assertThat(advice.recommendedMaximumPoolSize()).isEqualTo(4);
         assertThat(sink.findings(FindingKind.POOL_OVERSIZED)).hasSize(1);
+    }
+
+    @Test
+    void sample_occasionalWaitsUnderRandomArrivals_growsToTheErlangCSize() {
+        PoolAdvisor a = advisor().build();
+        pool.maximumPoolSize = 2;
+
+        Optional<PoolAdvice> advice = Optional.empty();
+        for (int i = 0; i < 4; i++) { // one sample in four sees a caller waiting
+            pool.state(2, i == 0 ? 1 : 0).load(150, Duration.ofMillis(5)); // 0.75 connections busy on average
+            ticker.advance(Duration.ofSeconds(1));
+            advice = a.sample();
+        }
+
+        assertThat(advice.orElseThrow().verdict()).isEqualTo(PoolAdvice.Verdict.SATURATED);
+        assertThat(advice.orElseThrow().recommendedMaximumPoolSize()).isEqualTo(4);
+    }
+
+    @Test
+    void erlangSize_knownValues() {
+        assertThat(PoolAdvisor.erlangSize(0, 0.01)).isZero();
+        assertThat(PoolAdvisor.erlangSize(0.76, 0.01)).isEqualTo(4);
+        assertThat(PoolAdvisor.erlangSize(10, 0.01)).isEqualTo(19); // C(18, 10) = 1.6 %, C(19, 10) = 0.8 %
     }
 
     @Test
