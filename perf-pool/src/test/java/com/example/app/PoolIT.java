@@ -130,17 +130,18 @@ class PoolIT {
             PoolAdvisor advisor = PoolAdvisor.builder("saturated-it", HikariPools.sampler(ds))
                     .findings(sink).ticker(now::get).windowSamples(3).build();
             holdConnections(ds, 6);
-            awaitState(() -> ds.getHikariPoolMXBean().getThreadsAwaitingConnection() == 4);
+            awaitState(ds, () -> ds.getHikariPoolMXBean().getActiveConnections() == 2
+                    && ds.getHikariPoolMXBean().getThreadsAwaitingConnection() == 4);
 
             PoolAdvice advice = window(advisor, 3).orElseThrow();
 
+            release.countDown(); // let the borrowers go before any assertion can fail, so the pool closes promptly
             assertThat(advice.verdict()).isEqualTo(PoolAdvice.Verdict.SATURATED);
             assertThat(advice.recommendedMaximumPoolSize()).isEqualTo(8); // 6 wanted at 80 % utilization
             Finding f = sink.findings(FindingKind.POOL_SATURATED).get(0);
             assertThat(f.subject()).isEqualTo("saturated-it");
             assertThat(f.suggestion()).hasValue("Set maximumPoolSize=8.");
             assertThat(f.evidence()).containsEntry("peakPending", 4);
-            release.countDown();
             borrowers.shutdown();
             assertThat(borrowers.awaitTermination(30, TimeUnit.SECONDS)).isTrue(); // before the pool closes
         }
