@@ -143,4 +143,29 @@ class LeakTrackerTest {
         assertThat(ds.unwrap(HikariDataSource.class)).isSameAs(pool);
         assertThat(ds.isWrapperFor(HikariDataSource.class)).isTrue();
     }
+
+    @Test
+    void wrap_connectionThatCannotBeIdentified_isReturnedAndCountedUntracked() throws Exception {
+        LeakTracker leaks = tracker().build();
+        StubDataSource stub = new StubDataSource();
+        DataSource opaque = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        return method.invoke(stub, args);
+                    }
+                    Connection real = stub.getConnection();
+                    return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                            new Class<?>[] {Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("unwrap")) {
+                                    throw new java.sql.SQLException("no unwrap here");
+                                }
+                                return m.invoke(real, a);
+                            });
+                });
+
+        try (Connection c = leaks.wrap(opaque).getConnection()) {
+            assertThat(c.isClosed()).isFalse();
+        }
+        assertThat(leaks.untrackedCount()).isEqualTo(1);
+    }
 }
