@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
 
@@ -59,7 +60,7 @@ public final class GzipEtagFilter implements Filter {
         }
         if (body.length >= MIN_SIZE && acceptsGzip(http.getHeader("Accept-Encoding"))) {
             ByteArrayOutputStream compressed = new ByteArrayOutputStream(body.length / 4 + 64);
-            try (GZIPOutputStream gzip = new GZIPOutputStream(compressed, 8192)) {
+            try (GZIPOutputStream gzip = new FastGzip(compressed)) {
                 gzip.write(body);
             }
             out.setHeader("Content-Encoding", "gzip");
@@ -128,6 +129,17 @@ public final class GzipEtagFilter implements Filter {
             }
         }
         return false;
+    }
+
+    /**
+     * gzip at {@link Deflater#BEST_SPEED}: on JSON it gives most of the default level's saving for a fraction of its
+     * CPU, which matters on a small machine serving on a fast network.
+     */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(ByteArrayOutputStream out) throws IOException {
+            super(out, 8192);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
     }
 
     /** Collects the body instead of sending it. */

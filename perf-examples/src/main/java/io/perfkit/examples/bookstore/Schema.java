@@ -20,45 +20,59 @@ public final class Schema {
     /** The index the tuned search uses; created by {@link #applyTuning(DSLContext)}. */
     public static final String TITLE_SEARCH_INDEX = "books_lower_title_prefix_idx";
 
+    /** Bare tables: keys, constraints and indexes come after the bulk load, which is several times faster. */
     private static final List<String> TABLES = List.of(
             "CREATE TABLE authors ("
-                    + " id bigint PRIMARY KEY,"
+                    + " id bigint NOT NULL,"
                     + " name text NOT NULL,"
                     + " country text NOT NULL)",
             "CREATE TABLE books ("
-                    + " id bigint PRIMARY KEY,"
-                    + " author_id bigint NOT NULL REFERENCES authors (id),"
+                    + " id bigint NOT NULL,"
+                    + " author_id bigint NOT NULL,"
                     + " title text NOT NULL,"
-                    + " isbn text NOT NULL UNIQUE,"
+                    + " isbn text NOT NULL,"
                     + " genre text NOT NULL,"
                     + " price numeric(8, 2) NOT NULL,"
                     + " published_on date NOT NULL,"
                     + " pages integer NOT NULL,"
                     + " description text NOT NULL)",
             "CREATE TABLE users ("
-                    + " id bigint PRIMARY KEY,"
-                    + " email text NOT NULL UNIQUE,"
+                    + " id bigint NOT NULL,"
+                    + " email text NOT NULL,"
                     + " name text NOT NULL,"
                     + " created_at timestamptz NOT NULL)",
             "CREATE TABLE orders ("
-                    + " id bigint PRIMARY KEY,"
-                    + " user_id bigint NOT NULL REFERENCES users (id),"
+                    + " id bigint NOT NULL,"
+                    + " user_id bigint NOT NULL,"
                     + " created_at timestamptz NOT NULL,"
                     + " status text NOT NULL,"
                     + " total numeric(10, 2) NOT NULL)",
             "CREATE TABLE order_items ("
-                    + " order_id bigint NOT NULL REFERENCES orders (id),"
+                    + " order_id bigint NOT NULL,"
                     + " line_no integer NOT NULL,"
-                    + " book_id bigint NOT NULL REFERENCES books (id),"
+                    + " book_id bigint NOT NULL,"
                     + " quantity integer NOT NULL,"
-                    + " unit_price numeric(8, 2) NOT NULL,"
-                    + " PRIMARY KEY (order_id, line_no))",
+                    + " unit_price numeric(8, 2) NOT NULL)",
             "CREATE TABLE seed_info ("
                     + " authors bigint NOT NULL, books bigint NOT NULL, users bigint NOT NULL,"
                     + " orders bigint NOT NULL, order_items bigint NOT NULL, seed bigint NOT NULL)");
 
-    /** Built after the bulk load: building an index once is much faster than maintaining it row by row. */
-    private static final List<String> BASE_INDEXES = List.of(
+    /**
+     * Added after the bulk load: building a key or index once, and checking a foreign key in one join, is much
+     * faster than maintaining them row by row.
+     */
+    private static final List<String> KEYS_AND_INDEXES = List.of(
+            "ALTER TABLE authors ADD PRIMARY KEY (id)",
+            "ALTER TABLE books ADD PRIMARY KEY (id)",
+            "ALTER TABLE books ADD UNIQUE (isbn)",
+            "ALTER TABLE users ADD PRIMARY KEY (id)",
+            "ALTER TABLE users ADD UNIQUE (email)",
+            "ALTER TABLE orders ADD PRIMARY KEY (id)",
+            "ALTER TABLE order_items ADD PRIMARY KEY (order_id, line_no)",
+            "ALTER TABLE books ADD FOREIGN KEY (author_id) REFERENCES authors (id)",
+            "ALTER TABLE orders ADD FOREIGN KEY (user_id) REFERENCES users (id)",
+            "ALTER TABLE order_items ADD FOREIGN KEY (order_id) REFERENCES orders (id)",
+            "ALTER TABLE order_items ADD FOREIGN KEY (book_id) REFERENCES books (id)",
             "CREATE INDEX books_author_idx ON books (author_id)",
             "CREATE INDEX books_genre_idx ON books (genre)",
             "CREATE INDEX books_published_idx ON books (published_on DESC, id DESC)",
@@ -81,12 +95,13 @@ public final class Schema {
     }
 
     /**
-     * Creates the base indexes and refreshes the planner statistics; called once the data is loaded.
+     * Adds the keys, foreign keys and base indexes, and refreshes the planner statistics; called once the data is
+     * loaded.
      *
      * @param dsl a context on the target database
      */
     public static void indexAndAnalyze(DSLContext dsl) {
-        for (String ddl : BASE_INDEXES) {
+        for (String ddl : KEYS_AND_INDEXES) {
             dsl.execute(ddl);
         }
         dsl.execute("ANALYZE authors, books, users, orders, order_items");

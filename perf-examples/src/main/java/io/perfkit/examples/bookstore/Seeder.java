@@ -6,12 +6,17 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongFunction;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -48,11 +53,65 @@ public final class Seeder {
         if (holds(dsl, plan)) {
             return new Result(true, 0, Duration.ofNanos(System.nanoTime() - start));
         }
-        Schema.recreate(dsl);
         SeedData data = new SeedData(plan);
+        long rows;
+        try (Connection main = dataSource.getConnection()) {
+            DSLContext session = on(main);
+            session.execute("SET synchronous_commit TO off");
+            session.execute("SET maintenance_work_mem TO '256MB'");
+            Schema.recreate(session);
+            // Two streams at once: the catalogue and users on a second connection, orders and items on this one.
+            ExecutorService second = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "bookstore-seeder");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                Future<Long> catalogue = second.submit(() -> copyCatalogueAndUsers(dataSource, data));
+                rows = copyOrders(copy(main), data);
+                rows += catalogue.get();
+            } finally {
+                second.shutdownNow();
+            }
+            Schema.indexAndAnalyze(session);
+            session.execute("INSERT INTO seed_info (authors, books, users, orders, order_items, seed) VALUES (?, ?,"
+                    + " ?, ?, (SELECT count(*) FROM order_items), ?)", plan.authors(), plan.books(), plan.users(),
+                    plan.orders(), plan.seed());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Seeding the bookstore failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Seeding the bookstore failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Seeding the bookstore was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Seeding the bookstore failed: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+        return new Result(false, rows, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * A context on one connection, through the JavaBeans setters: {@code DSL.using(Connection, ...)}'s overloads
+     * include one taking jOOQ's JAXB-annotated {@code Settings}, which javac warns about without JAXB present.
+     */
+    private static DSLContext on(Connection connection) {
+        DefaultConfiguration configuration = new DefaultConfiguration();
+        configuration.setConnection(connection);
+        configuration.setSQLDialect(SQLDialect.POSTGRES);
+        return DSL.using(configuration);
+    }
+
+    private static CopyManager copy(Connection connection) throws SQLException {
+        return connection.unwrap(PGConnection.class).getCopyAPI();
+    }
+
+    private static long copyCatalogueAndUsers(DataSource dataSource, SeedData data) throws SQLException, IOException {
+        SeedPlan plan = data.plan();
         long rows = 0;
         try (Connection connection = dataSource.getConnection()) {
-            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            on(connection).execute("SET synchronous_commit TO off");
+            CopyManager copy = copy(connection);
             rows += copyTable(copy, "authors (id, name, country)", plan.authors(), id -> {
                 SeedData.Author a = data.author(id);
                 return new String[] {Long.toString(a.id()), a.name(), a.country()};
@@ -68,17 +127,8 @@ public final class Seeder {
                 SeedData.User u = data.user(id);
                 return new String[] {Long.toString(u.id()), u.email(), u.name(), u.createdAt().toString()};
             });
-            rows += copyOrders(copy, data);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Seeding the bookstore failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Seeding the bookstore failed", e);
         }
-        Schema.indexAndAnalyze(dsl);
-        dsl.execute("INSERT INTO seed_info (authors, books, users, orders, order_items, seed) VALUES (?, ?, ?, ?, "
-                + "(SELECT count(*) FROM order_items), ?)", plan.authors(), plan.books(), plan.users(), plan.orders(),
-                plan.seed());
-        return new Result(false, rows, Duration.ofNanos(System.nanoTime() - start));
+        return rows;
     }
 
     private static boolean holds(DSLContext dsl, SeedPlan plan) {
@@ -127,7 +177,6 @@ public final class Seeder {
             }
             rows++;
             if (orders.length() + items.length() >= CHUNK_CHARS) {
-                // Orders first: the items reference them.
                 flush(copy, orderSql, orders);
                 flush(copy, itemSql, items);
             }
