@@ -42,7 +42,7 @@ record Options(@Nullable String pgUrl, @Nullable String redisUrl, SeedPlan plan,
             "  --orders N         orders to seed, 1-5 items each (default 200000)",
             "  --scale F          multiply the three sizes above by F (e.g. 0.1 for a quick run)",
             "  --clients N        concurrent clients (default 32)",
-            "  --duration S       measured seconds per endpoint and mode (default 8)",
+            "  --duration S       measured seconds per endpoint and mode (default 6)",
             "  --warmup S         warm-up seconds before each measured phase (default 2)",
             "  --endpoints LIST   comma-separated subset of " + String.join(",", ALL_ENDPOINTS),
             "  --report-dir DIR   where the HTML report goes (default target/ of perf-examples)",
@@ -59,7 +59,7 @@ record Options(@Nullable String pgUrl, @Nullable String redisUrl, SeedPlan plan,
         double scale = 1;
         int clients = 32;
         Duration warmup = Duration.ofSeconds(2);
-        Duration duration = Duration.ofSeconds(8);
+        Duration duration = Duration.ofSeconds(6);
         List<String> endpoints = ALL_ENDPOINTS;
         String dirProperty = System.getProperty(REPORT_DIR_PROPERTY);
         Path reportDir = Path.of(dirProperty == null || dirProperty.isBlank() ? "target" : dirProperty);

@@ -141,8 +141,8 @@ class BookstoreIT {
             lines += order.get("items").size();
         }
         assertThat(orders.size()).isGreaterThan(1);
-        ScopeStats.Totals naive = stats.snapshot(Route.USER_ORDERS, Mode.NAIVE).minus(naiveBefore);
-        ScopeStats.Totals tuned = stats.snapshot(Route.USER_ORDERS, Mode.TUNED).minus(tunedBefore);
+        ScopeStats.Totals naive = settled(Route.USER_ORDERS, Mode.NAIVE, naiveBefore, 1);
+        ScopeStats.Totals tuned = settled(Route.USER_ORDERS, Mode.TUNED, tunedBefore, 1);
         assertThat(naive.queries()).isEqualTo(2 + orders.size() + lines);
         assertThat(tuned.queries()).isEqualTo(3);
         assertThat(naive.overBudget()).isEqualTo(lines + orders.size() + 2 > 10 ? 1 : 0);
@@ -150,9 +150,13 @@ class BookstoreIT {
 
     @Test
     void theNaiveOrdersEndpointIsReportedAsNPlusOneAtItsSourceLineAndTheTunedOneIsNot() throws Exception {
+        ScopeStats.Totals tunedBefore = service.scopeStats().snapshot(Route.USER_ORDERS, Mode.TUNED);
+        ScopeStats.Totals naiveBefore = service.scopeStats().snapshot(Route.USER_ORDERS, Mode.NAIVE);
         get("users/77/orders", Mode.TUNED, false);
+        settled(Route.USER_ORDERS, Mode.TUNED, tunedBefore, 1);
         assertThat(nPlusOnes()).noneMatch(f -> f.scopeName().orElse("").endsWith("tuned"));
         get("users/77/orders", Mode.NAIVE, false);
+        settled(Route.USER_ORDERS, Mode.NAIVE, naiveBefore, 1);
         List<Finding> found = nPlusOnes();
         assertThat(found).isNotEmpty();
         assertThat(found).anySatisfy(f -> {
@@ -166,6 +170,22 @@ class BookstoreIT {
         });
     }
 
+    /**
+     * The server records a request's scope after the handler returned, which can be just after the client got the
+     * last byte: waits until the expected requests are counted.
+     */
+    private ScopeStats.Totals settled(Route route, Mode mode, ScopeStats.Totals before, long requests)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        ScopeStats.Totals now = service.scopeStats().snapshot(route, mode).minus(before);
+        while (now.requests() < requests && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            now = service.scopeStats().snapshot(route, mode).minus(before);
+        }
+        assertThat(now.requests()).as("requests recorded for " + route + " " + mode).isEqualTo(requests);
+        return now;
+    }
+
     private List<Finding> nPlusOnes() {
         return new ArrayList<>(findings.findings(FindingKind.N_PLUS_ONE));
     }
@@ -175,7 +195,7 @@ class BookstoreIT {
         ScopeStats.Totals before = service.scopeStats().snapshot(Route.BOOK_DETAIL, Mode.TUNED);
         get("books/123", Mode.TUNED, false);
         get("books/123", Mode.TUNED, false);
-        ScopeStats.Totals two = service.scopeStats().snapshot(Route.BOOK_DETAIL, Mode.TUNED).minus(before);
+        ScopeStats.Totals two = settled(Route.BOOK_DETAIL, Mode.TUNED, before, 2);
         assertThat(two.cacheHits()).isEqualTo(1);
         assertThat(two.cacheMisses()).isEqualTo(1);
         assertThat(two.queries()).isEqualTo(2);

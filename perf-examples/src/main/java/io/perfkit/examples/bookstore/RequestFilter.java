@@ -57,9 +57,14 @@ final class RequestFilter implements Filter {
 
     /** Names the request's scope by route template and mode, such as {@code "GET /books/{id} tuned"}. */
     static String scopeName(HttpServletRequest request, Mode defaultMode) {
-        Route.Match match = matchOf(request);
-        String route = match == null ? WorkScopeFilter.defaultName(request) : match.route().label();
-        return route + " " + Mode.of(request, defaultMode).label();
+        try {
+            Route.Match match = matchOf(request);
+            String route = match == null ? WorkScopeFilter.defaultName(request) : match.route().label();
+            return route + " " + Mode.of(request, defaultMode).label();
+        } catch (IllegalArgumentException e) {
+            // A bad id or mode: the request is answered 400 below; its scope gets the servlet mapping's name.
+            return WorkScopeFilter.defaultName(request);
+        }
     }
 
     static Route.@Nullable Match matchOf(HttpServletRequest request) {

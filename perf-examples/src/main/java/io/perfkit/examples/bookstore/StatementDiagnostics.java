@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The service's stand-in for perf-query until its {@code QueryMonitor} is wired in: a jOOQ listener that records
  * each statement on the current {@link WorkScope} (count and time), publishes a {@link FindingKind#SLOW_QUERY} for a
- * statement over the threshold, and, when the request ends ({@link #finish(WorkScope)}), a
+ * statement shape that is typically over the threshold (in at least half of a window of
+ * {@value #SLOW_MIN_EXECUTIONS} executions: one slow execution on a busy machine is noise, not a finding), and, when
+ * the request ends ({@link #finish(WorkScope)}), a
  * {@link FindingKind#N_PLUS_ONE} for each SELECT shape the request ran at least {@code repeatThreshold} times, with
  * the service's own source line. Only the SQL text (with {@code ?} placeholders) is reported, never bind values.
  *
@@ -34,7 +36,13 @@ public final class StatementDiagnostics implements ExecuteListener {
     private static final CallSiteLocator CALL_SITES =
             CallSiteLocator.defaults().skipping(StatementDiagnostics.class.getName());
 
+    /** Executions of a shape per window of the slow-query check. */
+    static final int SLOW_MIN_EXECUTIONS = 20;
+    /** Distinct statement texts tracked for the slow-query check; more are not tracked. */
+    private static final int MAX_TRACKED_SHAPES = 1_000;
+
     private final transient FindingPublisher publisher;
+    private final transient ConcurrentHashMap<String, Timing> timings = new ConcurrentHashMap<>();
     private final long slowNanos;
     private final int repeatThreshold;
 
@@ -64,6 +72,27 @@ public final class StatementDiagnostics implements ExecuteListener {
         volatile @Nullable Optional<StackTraceElement> callSite;
     }
 
+    /** Per SQL text: executions and executions over the threshold in the current window. */
+    private static final class Timing {
+        private long executions;
+        private long slow;
+
+        /** @return true when this execution completes a window in which at least half were slow */
+        synchronized boolean record(boolean isSlow) {
+            executions++;
+            if (isSlow) {
+                slow++;
+            }
+            if (executions < SLOW_MIN_EXECUTIONS) {
+                return false;
+            }
+            boolean typicallySlow = slow * 2 >= executions;
+            executions = 0;
+            slow = 0;
+            return typicallySlow;
+        }
+    }
+
     @Override
     public void executeStart(ExecuteContext ctx) {
         ctx.data(START, System.nanoTime());
@@ -89,12 +118,17 @@ public final class StatementDiagnostics implements ExecuteListener {
                 }
             }
         }
-        if (elapsed > slowNanos) {
-            publisher.publish(Finding.builder(FindingKind.SLOW_QUERY, "Statement took " + millis(elapsed)
-                            + " (threshold " + millis(slowNanos) + ")")
+        Timing timing = timings.get(sql);
+        if (timing == null && timings.size() < MAX_TRACKED_SHAPES) {
+            timing = timings.computeIfAbsent(sql, k -> new Timing());
+        }
+        if (timing != null && timing.record(elapsed > slowNanos)) {
+            publisher.publish(Finding.builder(FindingKind.SLOW_QUERY, "Statement is typically slower than "
+                            + millis(slowNanos) + " (in at least half of " + SLOW_MIN_EXECUTIONS
+                            + " executions; the last took " + millis(elapsed) + ")")
                     .severity(Severity.WARNING)
                     .subject(sql)
-                    .evidence("elapsedMillis", elapsed / 1_000_000.0)
+                    .evidence("lastMillis", elapsed / 1_000_000.0)
                     .suggestion("Look at its plan with EXPLAIN (ANALYZE, BUFFERS): a Seq Scan that removes most rows"
                             + " by a filter wants an index the predicate can use (an ILIKE or a function of the"
                             + " column cannot use a plain B-tree index on it).")

@@ -110,6 +110,8 @@ public final class HtmlReport {
                 .append(" statements (the tables count the requests over it).</p>");
         List<Finding> findings = new ArrayList<>();
         summary.results().forEach(r -> findings.addAll(r.naiveFindings()));
+        // N+1 first: FindingKind lists the kinds in that order.
+        findings.sort(java.util.Comparator.comparing(Finding::kind));
         if (findings.isEmpty()) {
             h.append("<div class=\"card\">No findings.</div>");
         }
@@ -133,10 +135,10 @@ public final class HtmlReport {
 
     /** Latency by percentile, both axes logarithmic (x: 1/(1-p)), as HdrHistogram's plots draw it. */
     static String latencyChart(PhaseResult naive, PhaseResult tuned) {
-        int w = 380;
+        int w = 360;
         int hgt = 240;
         int left = 52;
-        int right = 12;
+        int right = 24;
         int top = 24;
         int bottom = 36;
         double maxX = 3; // 99.9 %
@@ -180,7 +182,7 @@ public final class HtmlReport {
 
     /** Responses completed per second over the measured phase. */
     static String timelineChart(PhaseResult naive, PhaseResult tuned) {
-        int w = 300;
+        int w = 270;
         int hgt = 240;
         int left = 52;
         int right = 12;

@@ -36,7 +36,8 @@ public final class TextReport {
             }
         }
         out.println();
-        List<Finding> naive = summary.results().stream().flatMap(r -> r.naiveFindings().stream()).toList();
+        List<Finding> naive = summary.results().stream().flatMap(r -> r.naiveFindings().stream())
+                .sorted(java.util.Comparator.comparing(Finding::kind)).toList();
         long tuned = summary.results().stream().mapToLong(r -> r.tunedFindings().size()).sum();
         out.printf(Locale.ROOT, "Findings made during the naive runs: %d (tuned runs: %d). Requests over the budget of"
                 + " %d statements are counted in the tables.%n", naive.size(), tuned,
