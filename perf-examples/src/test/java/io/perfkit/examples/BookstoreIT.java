@@ -14,18 +14,17 @@ import io.perfkit.examples.bookstore.Route;
 import io.perfkit.examples.bookstore.Schema;
 import io.perfkit.examples.bookstore.ScopeStats;
 import io.perfkit.examples.bookstore.SeedPlan;
+import io.perfkit.testkit.RealServers;
+import io.perfkit.testkit.TestDatabase;
+import io.perfkit.testkit.TestRedis;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.OutputStream;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -34,57 +33,40 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
- * Boots the bookstore on a small data set against real PostgreSQL and Redis (PERFKIT_TEST_PG_URL and
- * PERFKIT_TEST_REDIS_URL, else embedded servers), in a database of its own, and checks through a real HTTP client
+ * Boots the bookstore on a small data set against real PostgreSQL and Redis (perf-testkit's {@code @RealServers}:
+ * PERFKIT_TEST_PG_URL and PERFKIT_TEST_REDIS_URL, else Testcontainers, else embedded servers), in a database of its
+ * own, and checks through a real HTTP client
  * that every endpoint answers the same in both modes, that the tuned mode does less work, and that the naive mode's
  * findings appear.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RealServers
 class BookstoreIT {
     private static final SeedPlan PLAN = new SeedPlan(2_000, 300, 3_000, 99);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Servers servers;
-    private String adminUrl;
-    private String database;
-    private BookstoreService service;
-    private final CollectingFindingSink findings = FindingSink.collecting();
+    private static BookstoreService service;
+    private static final CollectingFindingSink findings = FindingSink.collecting();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
-    void start() throws Exception {
+    static void start(TestDatabase db, TestRedis redis) {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        servers = Servers.resolve(blankToNull(System.getenv("PERFKIT_TEST_PG_URL")),
-                blankToNull(System.getenv("PERFKIT_TEST_REDIS_URL")), new PrintStream(OutputStream.nullOutputStream()));
-        adminUrl = servers.jdbcUrl();
-        database = "perfkit_examples_it_" + Long.toHexString(System.nanoTime());
-        try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
         service = BookstoreService.builder()
-                .jdbcUrl(withDatabase(adminUrl, database))
-                .redisUri(servers.redisUri())
+                .jdbcUrl(db.jdbcUrl())
+                .credentials(db.user(), db.password())
+                .redisUri(redis.uri())
                 .seed(PLAN)
                 .findingSink(findings)
                 .start();
     }
 
     @AfterAll
-    void stop() throws Exception {
+    static void stop() {
         if (service != null) {
             service.close();
-        }
-        if (database != null) {
-            try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        }
-        if (servers != null) {
-            servers.close();
         }
     }
 
@@ -314,15 +296,5 @@ class BookstoreIT {
             }
             return JSON.readTree(body);
         }
-    }
-
-    static String withDatabase(String jdbcUrl, String database) {
-        URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
-        String query = uri.getRawQuery();
-        return "jdbc:postgresql://" + uri.getRawAuthority() + "/" + database + (query == null ? "" : "?" + query);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

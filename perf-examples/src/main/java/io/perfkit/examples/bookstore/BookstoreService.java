@@ -100,6 +100,10 @@ public final class BookstoreService implements AutoCloseable {
         FindingPublisher publisher = FindingPublisher.of(sink);
 
         HikariConfig config = poolConfig(b.jdbcUrl, b.poolSize);
+        if (b.user != null) {
+            config.setUsername(b.user);
+            config.setPassword(b.password);
+        }
         config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         this.pool = new HikariDataSource(config);
         boolean started = false;
@@ -273,6 +277,8 @@ public final class BookstoreService implements AutoCloseable {
     public static final class Builder {
         private @Nullable String jdbcUrl;
         private @Nullable String redisUri;
+        private @Nullable String user;
+        private @Nullable String password;
         private String host = "127.0.0.1";
         private int port;
         private int poolSize = DEFAULT_POOL_SIZE;
@@ -296,6 +302,22 @@ public final class BookstoreService implements AutoCloseable {
                 throw new IllegalArgumentException("jdbcUrl must start with jdbc:postgresql:, but was " + jdbcUrl);
             }
             this.jdbcUrl = jdbcUrl;
+            return this;
+        }
+
+        /**
+         * Sets the database user and password, for URLs that do not carry them.
+         *
+         * @param user the user
+         * @param password the password, or null for none
+         * @return this builder
+         */
+        public Builder credentials(String user, @Nullable String password) {
+            if (user == null || user.isBlank()) {
+                throw new IllegalArgumentException("credentials: user must not be blank");
+            }
+            this.user = user;
+            this.password = password;
             return this;
         }
 
