@@ -129,9 +129,11 @@ public final class StatementDiagnostics implements ExecuteListener {
                     .severity(Severity.WARNING)
                     .subject(sql)
                     .evidence("lastMillis", elapsed / 1_000_000.0)
-                    .suggestion("Look at its plan with EXPLAIN (ANALYZE, BUFFERS): a Seq Scan that removes most rows"
-                            + " by a filter wants an index the predicate can use (an ILIKE or a function of the"
-                            + " column cannot use a plain B-tree index on it).")
+                    .suggestion("Look at its plan with EXPLAIN (ANALYZE, BUFFERS) for rows read and thrown away: a"
+                            + " Seq Scan whose filter removes most rows wants an index the predicate can use (ILIKE,"
+                            + " or a function of the column, cannot use a plain B-tree index on it); an OFFSET reads"
+                            + " every row before the page (seek past the last row instead). perf-query captures and"
+                            + " analyses the plan for you.")
                     .callSite(CALL_SITES.locate())
                     .build());
         }
