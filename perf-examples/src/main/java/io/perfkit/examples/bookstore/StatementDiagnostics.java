@@ -73,7 +73,7 @@ public final class StatementDiagnostics implements ExecuteListener {
     }
 
     /** Per SQL text: executions and executions over the threshold in the current window. */
-    private static final class Timing {
+    static final class Timing {
         private long executions;
         private long slow;
 
