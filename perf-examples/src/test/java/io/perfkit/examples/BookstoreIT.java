@@ -19,6 +19,7 @@ import io.perfkit.testkit.TestDatabase;
 import io.perfkit.testkit.TestRedis;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +48,7 @@ class BookstoreIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static BookstoreService service;
+    private static BookstoreService secondInstance;
     private static final CollectingFindingSink findings = FindingSink.collecting();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -61,10 +63,19 @@ class BookstoreIT {
                 .seed(PLAN)
                 .findingSink(findings)
                 .start();
+        // A second instance on the same database and Redis, as behind a load balancer.
+        secondInstance = BookstoreService.builder()
+                .jdbcUrl(db.jdbcUrl())
+                .credentials(db.user(), db.password())
+                .redisUri(redis.uri())
+                .start();
     }
 
     @AfterAll
     static void stop() {
+        if (secondInstance != null) {
+            secondInstance.close();
+        }
         if (service != null) {
             service.close();
         }
@@ -196,6 +207,33 @@ class BookstoreIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("price must be positive");
+    }
+
+    @Test
+    void aPriceChangeOnOneInstanceDropsTheCachedDetailOnTheOtherOverRedis() throws Exception {
+        URI other = secondInstance.uri();
+        HttpRequest read = HttpRequest.newBuilder(other.resolve("books/321?mode=tuned")).build();
+        JsonNode before = JSON.readTree(http.send(read, HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode cached = JSON.readTree(http.send(read, HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(cached).isEqualTo(before);
+
+        String newPrice = before.get("price").decimalValue().add(java.math.BigDecimal.ONE).toPlainString();
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(service.uri().resolve("books/321/price"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"price\": " + newPrice + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(200);
+
+        // Pub/sub is asynchronous: the other instance drops its entry within moments.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        JsonNode seen = cached;
+        while (System.nanoTime() < deadline) {
+            seen = JSON.readTree(http.send(read, HttpResponse.BodyHandlers.ofString()).body());
+            if (seen.get("price").decimalValue().compareTo(new java.math.BigDecimal(newPrice)) == 0) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        assertThat(seen.get("price").decimalValue()).isEqualByComparingTo(newPrice);
     }
 
     @Test
