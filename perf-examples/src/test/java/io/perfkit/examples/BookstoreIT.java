@@ -285,7 +285,65 @@ class BookstoreIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("bookstore_request_queries").contains("hikaricp_connections")
-                .contains("cache_gets_total").contains("jvm_memory_used_bytes");
+                .contains("cache_gets_total").contains("jvm_memory_used_bytes")
+                .contains("perf_pool_recommended_size");
+    }
+
+    @Test
+    void thePoolIsPerfPoolsTunedHikariAndShowsUpInPgStatActivityUnderItsName() throws Exception {
+        try (Connection c = service.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT current_setting('application_name'), current_schema()")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(BookstoreService.POOL_NAME);
+            assertThat(rs.getString(2)).isEqualTo(Schema.NAME);
+        }
+        com.zaxxer.hikari.HikariDataSource pool = service.dataSource().unwrap(com.zaxxer.hikari.HikariDataSource.class);
+        assertThat(pool.getMinimumIdle()).isEqualTo(pool.getMaximumPoolSize());
+        assertThat(pool.getDataSourceProperties()).containsEntry("tcpKeepAlive", "true")
+                .containsEntry("reWriteBatchedInserts", "true");
+        assertThat(pool.getLeakDetectionThreshold()).isZero();
+    }
+
+    @Test
+    void aSaturatedPoolIsReportedByPerfPoolsAdvisorIntoTheServicesSink(TestDatabase db, TestRedis redis)
+            throws Exception {
+        CollectingFindingSink poolFindings = FindingSink.collecting();
+        try (BookstoreService small = BookstoreService.builder()
+                .jdbcUrl(db.jdbcUrl())
+                .credentials(db.user(), db.password())
+                .redisUri(redis.uri())
+                .poolSize(1)
+                .findingSink(poolFindings)
+                .start()) {
+            // Six clients share one connection: each naive orders request borrows it once per statement.
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(6);
+            try {
+                for (int i = 0; i < 6; i++) {
+                    HttpRequest orders = HttpRequest.newBuilder(
+                            small.uri().resolve("users/" + (10 + i) + "/orders?mode=naive")).build();
+                    clients.submit(() -> {
+                        while (!stop.get()) {
+                            http.send(orders, HttpResponse.BodyHandlers.discarding());
+                        }
+                        return null;
+                    });
+                }
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (poolFindings.findings(FindingKind.POOL_SATURATED).isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+            } finally {
+                stop.set(true);
+                clients.shutdown();
+                assertThat(clients.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            }
+        }
+        assertThat(poolFindings.findings(FindingKind.POOL_SATURATED)).first().satisfies(f -> {
+            assertThat(f.subject()).isEqualTo(BookstoreService.POOL_NAME);
+            assertThat(f.evidence()).containsEntry("maximumPoolSize", 1);
+            assertThat(f.suggestion()).hasValueSatisfying(text -> assertThat(text).contains("maximumPoolSize="));
+        });
     }
 
     private static String plan(Statement s, String sql) throws Exception {

@@ -3,10 +3,10 @@ package io.perfkit.examples.bookstore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -17,6 +17,10 @@ import io.perfkit.core.FindingPublisher;
 import io.perfkit.core.FindingSink;
 import io.perfkit.core.micrometer.MicrometerFindingSink;
 import io.perfkit.core.servlet.WorkScopeFilter;
+import io.perfkit.pool.PoolAdvisor;
+import io.perfkit.pool.hikari.HikariPools;
+import io.perfkit.pool.hikari.TunedHikari;
+import io.perfkit.pool.micrometer.PoolMetrics;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
@@ -67,7 +71,8 @@ import org.jspecify.annotations.Nullable;
  *       {@link StatementDiagnostics} is its stand-in; {@link OrderItemsSource#batched(Queries)} is where
  *       {@code BatchLoader} goes and {@link Queries#pageAfter(PageCursor, int)} where keyset pagination goes.</li>
  *   <li>perf-cache: {@link Builder#bookDetailCache} takes a {@code TieredCache}-backed {@link BookDetailCache}.</li>
- *   <li>perf-pool: {@link #poolConfig(String, int)} is where the tuned {@code HikariConfig} comes from.</li>
+ *   <li>perf-pool: the pool is configured by {@code TunedHikari} ({@link #poolConfig}) and watched by a
+ *       {@code PoolAdvisor} that publishes into the same finding sink.</li>
  *   <li>perf-compression: {@link Builder#tunedResponseFilters(List)} takes its compression and ETag filters.</li>
  * </ul>
  */
@@ -78,9 +83,18 @@ public final class BookstoreService implements AutoCloseable {
     public static final Duration DEFAULT_SLOW_QUERY_THRESHOLD = Duration.ofMillis(50);
     /** The per-request budget every request is checked against. */
     public static final int DEFAULT_MAX_QUERIES_PER_REQUEST = 10;
+    /** The pool's name: HikariCP's {@code poolName}, the {@code pool} tag of its meters, the application_name. */
+    public static final String POOL_NAME = "bookstore";
+    /** How long a request waits for a connection before it fails (see {@link #poolConfig}). */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+    /** The pool advisor's sampling interval. */
+    static final Duration ADVISOR_SAMPLE_INTERVAL = Duration.ofMillis(500);
+    /** Samples per advisor window: 3 s at {@link #ADVISOR_SAMPLE_INTERVAL}. */
+    static final int ADVISOR_WINDOW_SAMPLES = 6;
 
     private final PrometheusMeterRegistry registry;
     private final HikariDataSource pool;
+    private final PoolAdvisor poolAdvisor;
     private final RedisClient redis;
     private final StatefulRedisConnection<String, String> redisConnection;
     private final StatefulRedisPubSubConnection<String, String> redisPubSub;
@@ -99,16 +113,14 @@ public final class BookstoreService implements AutoCloseable {
         FindingSink sink = FindingSink.all(b.findingSink, MicrometerFindingSink.counting(registry));
         FindingPublisher publisher = FindingPublisher.of(sink);
 
-        HikariConfig config = poolConfig(b.jdbcUrl, b.poolSize);
-        if (b.user != null) {
-            config.setUsername(b.user);
-            config.setPassword(b.password);
-        }
-        config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
-        this.pool = new HikariDataSource(config);
+        this.pool = new HikariDataSource(poolConfig(b.jdbcUrl, b.poolSize, b.user, b.password, registry));
         boolean started = false;
         RedisClient client = null;
+        PoolAdvisor advisor = null;
         try {
+            advisor = poolAdvisor(pool, sink);
+            PoolMetrics.bind(advisor, registry);
+            this.poolAdvisor = advisor.start();
             this.seedResult = b.seed == null ? null : Seeder.ensure(pool, b.seed);
             DataSource dataSource = instrument(pool, sink);
             StatementDiagnostics diagnostics = new StatementDiagnostics(publisher, b.slowQueryThreshold, 5);
@@ -163,6 +175,9 @@ public final class BookstoreService implements AutoCloseable {
                 if (client != null) {
                     client.shutdown();
                 }
+                if (advisor != null) {
+                    advisor.close();
+                }
                 pool.close();
             }
         }
@@ -174,22 +189,49 @@ public final class BookstoreService implements AutoCloseable {
     }
 
     /**
-     * The pool configuration. The seam where perf-pool's tuned {@code HikariConfig} factory plugs in (timeouts,
-     * keepalive, max lifetime, pgjdbc properties, the size from its advisor); today HikariCP's defaults plus what
-     * this service needs.
+     * The pool configuration: perf-pool's {@link TunedHikari} (a fixed-size pool, keepalive and lifetime below
+     * the usual idle cut-offs, pgjdbc's {@code tcpKeepAlive}, {@code socketTimeout} and
+     * {@code reWriteBatchedInserts}, {@code ApplicationName} = the pool's name, HikariCP's {@code hikaricp.*}
+     * meters, and the wait and hold timings the {@link PoolAdvisor} reads), with the service's schema.
+     *
+     * <p>One deliberate change from TunedHikari's defaults: {@code connectionTimeout} is
+     * {@link #CONNECTION_TIMEOUT} instead of 5 s. The naive endpoints, driven by 32 closed-loop clients against
+     * {@value #DEFAULT_POOL_SIZE} connections, queue for seconds by design; the load test measures that queue (and
+     * the advisor reports it as {@code POOL_SATURATED}) rather than turning it into errors.
      *
      * @param jdbcUrl the PostgreSQL URL
-     * @param poolSize the maximum pool size
+     * @param poolSize the maximum (and minimum idle) pool size
+     * @param user the database user, or null when the URL carries it
+     * @param password the password, or null
+     * @param registry where HikariCP's meters go
      * @return the configuration
      */
-    static HikariConfig poolConfig(String jdbcUrl, int poolSize) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("bookstore");
-        config.setJdbcUrl(jdbcUrl);
-        config.setMaximumPoolSize(poolSize);
-        config.addDataSourceProperty("currentSchema", Schema.NAME);
-        config.addDataSourceProperty("ApplicationName", "perfkit-bookstore");
-        return config;
+    static HikariConfig poolConfig(String jdbcUrl, int poolSize, @Nullable String user, @Nullable String password,
+            MeterRegistry registry) {
+        TunedHikari.Builder tuned = TunedHikari.builder(jdbcUrl, POOL_NAME)
+                .maximumPoolSize(poolSize)
+                .connectionTimeout(CONNECTION_TIMEOUT)
+                .dataSourceProperty("currentSchema", Schema.NAME)
+                .metrics(registry);
+        if (user != null) {
+            tuned.credentials(user, password);
+        }
+        return tuned.config();
+    }
+
+    /**
+     * perf-pool's runtime advisor on the service's pool, advising only (it never resizes the pool: the naive and
+     * tuned modes share it, and the comparison needs the same pool for both). It samples every
+     * {@link #ADVISOR_SAMPLE_INTERVAL} and judges windows of {@value #ADVISOR_WINDOW_SAMPLES} samples, short enough
+     * that one of the load test's 8-second phases holds a whole window; it publishes {@code POOL_SATURATED},
+     * {@code POOL_OVERSIZED} and {@code CONNECTION_HELD_TOO_LONG} into the service's finding sink.
+     */
+    private static PoolAdvisor poolAdvisor(HikariDataSource pool, FindingSink sink) {
+        return PoolAdvisor.builder(POOL_NAME, HikariPools.sampler(pool))
+                .findings(sink)
+                .sampleInterval(ADVISOR_SAMPLE_INTERVAL)
+                .windowSamples(ADVISOR_WINDOW_SAMPLES)
+                .build();
     }
 
     /**
@@ -251,6 +293,7 @@ public final class BookstoreService implements AutoCloseable {
         redisPubSub.close();
         redisConnection.close();
         redis.shutdown();
+        poolAdvisor.close();
         pool.close();
         registry.close();
     }
