@@ -237,22 +237,51 @@ class BookstoreIT {
     }
 
     @Test
-    void theTunedCatalogIsGzippedWithAnETagAndRevalidatesToNotModified() throws Exception {
+    void theTunedCatalogIsGzippedByPerfCompressionWithAnETagAndRevalidatesToNotModified() throws Exception {
         Answer naive = get("catalog?genre=Fantasy", Mode.NAIVE, true);
         Answer tuned = get("catalog?genre=Fantasy", Mode.TUNED, true);
         assertThat(naive.response.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(naive.response.headers().firstValue("ETag")).isEmpty();
         assertThat(tuned.response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(tuned.response.headers().allValues("Vary")).containsExactly("Accept-Encoding");
         assertThat(tuned.response.body().length).isLessThan(naive.response.body().length * 2 / 5);
         assertThat(tuned.json()).isEqualTo(naive.json());
+        // The ETagFilter digests the identity bytes; the CompressionFilter weakens the tag on the gzip body.
         String etag = tuned.response.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).startsWith("W/\"");
 
         HttpResponse<byte[]> revalidated = http.send(request("catalog?genre=Fantasy", Mode.TUNED, true)
                 .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(revalidated.statusCode()).isEqualTo(304);
         assertThat(revalidated.body()).isEmpty();
+        assertThat(revalidated.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(revalidated.headers().allValues("Vary")).containsExactly("Accept-Encoding");
         HttpResponse<byte[]> other = http.send(request("catalog?genre=Humor", Mode.TUNED, true)
                 .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(other.statusCode()).isEqualTo(200);
+
+        // A client without gzip gets the identity bytes under the strong tag, and revalidates with it too.
+        Answer identity = get("catalog?genre=Fantasy", Mode.TUNED, false);
+        assertThat(identity.response.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(identity.response.headers().firstValue("ETag")).hasValue(etag.substring(2));
+        assertThat(identity.json()).isEqualTo(naive.json());
+        HttpResponse<byte[]> identityRevalidated = http.send(request("catalog?genre=Fantasy", Mode.TUNED, false)
+                .header("If-None-Match", etag.substring(2)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(identityRevalidated.statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void smallTunedResponsesAreSentAsTheyAreAndCompressionIsMeasured() throws Exception {
+        Answer small = get("books/7", Mode.TUNED, true);
+        assertThat(small.status).isEqualTo(200);
+        assertThat(small.response.body().length).isLessThan(1024);
+        assertThat(small.response.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(small.response.headers().allValues("Vary")).containsExactly("Accept-Encoding");
+        get("catalog?genre=Horror", Mode.TUNED, true);
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(service.uri().resolve("metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).contains("perfkit_compression_ratio")
+                .containsPattern("perfkit_compression_skipped_total\\{[^}]*reason=\"below_min_size\"[^}]*\\} [1-9]");
     }
 
     @Test

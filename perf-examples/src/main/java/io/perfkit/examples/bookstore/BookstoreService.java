@@ -16,6 +16,11 @@ import io.perfkit.core.Budget;
 import io.perfkit.core.FindingPublisher;
 import io.perfkit.core.FindingSink;
 import io.perfkit.core.micrometer.MicrometerFindingSink;
+import io.perfkit.compression.CompressionConfig;
+import io.perfkit.compression.CompressionFilter;
+import io.perfkit.compression.ContentEncoding;
+import io.perfkit.compression.ETagFilter;
+import io.perfkit.compression.micrometer.MicrometerCompressionRecorder;
 import io.perfkit.core.servlet.WorkScopeFilter;
 import io.perfkit.pool.PoolAdvisor;
 import io.perfkit.pool.hikari.HikariPools;
@@ -73,7 +78,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>perf-cache: {@link Builder#bookDetailCache} takes a {@code TieredCache}-backed {@link BookDetailCache}.</li>
  *   <li>perf-pool: the pool is configured by {@code TunedHikari} ({@link #poolConfig}) and watched by a
  *       {@code PoolAdvisor} that publishes into the same finding sink.</li>
- *   <li>perf-compression: {@link Builder#tunedResponseFilters(List)} takes its compression and ETag filters.</li>
+ *   <li>perf-compression: tuned responses go through its {@code CompressionFilter} and {@code ETagFilter}
+ *       ({@link #tunedResponseFilters(MeterRegistry)}); {@link Builder#tunedResponseFilters(List)} replaces them.</li>
  * </ul>
  */
 public final class BookstoreService implements AutoCloseable {
@@ -87,6 +93,10 @@ public final class BookstoreService implements AutoCloseable {
     public static final String POOL_NAME = "bookstore";
     /** How long a request waits for a connection before it fails (see {@link #poolConfig}). */
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+    /** The gzip level of tuned responses (see {@link #tunedResponseFilters}). */
+    static final int GZIP_LEVEL = 1;
+    /** Larger tuned bodies stream without an ETag; the largest catalog page (2,000 books) is about 500 KB. */
+    static final int ETAG_MAX_BODY_SIZE = 1 << 20;
     /** The pool advisor's sampling interval. */
     static final Duration ADVISOR_SAMPLE_INTERVAL = Duration.ofMillis(500);
     /** Samples per advisor window: 3 s at {@link #ADVISOR_SAMPLE_INTERVAL}. */
@@ -146,7 +156,7 @@ public final class BookstoreService implements AutoCloseable {
             BookstoreServlet api = new BookstoreServlet(queries, OrderItemsSource.perOrder(queries),
                     OrderItemsSource.batched(queries), cache, json, b.defaultMode);
             List<Filter> tuned = b.tunedResponseFilters != null ? b.tunedResponseFilters
-                    : List.of(new GzipEtagFilter());
+                    : tunedResponseFilters(registry);
             RequestFilter requests = new RequestFilter(b.defaultMode, tuned, diagnostics,
                     Budget.builder().maxQueries(DEFAULT_MAX_QUERIES_PER_REQUEST).build(), stats, registry);
             Mode defaultMode = b.defaultMode;
@@ -232,6 +242,28 @@ public final class BookstoreService implements AutoCloseable {
                 .sampleInterval(ADVISOR_SAMPLE_INTERVAL)
                 .windowSamples(ADVISOR_WINDOW_SAMPLES)
                 .build();
+    }
+
+    /**
+     * The filters of tuned responses: perf-compression's {@link CompressionFilter} (gzip at level
+     * {@value #GZIP_LEVEL}, for bodies of at least 1 KiB, {@code Vary: Accept-Encoding}, a strong ETag weakened on a
+     * compressed body, meters {@code perfkit.compression.*}), and inside it the {@link ETagFilter}, which digests
+     * the identity bytes and answers a matching {@code If-None-Match} with 304 before anything is compressed.
+     *
+     * <p>gzip at level {@value #GZIP_LEVEL}: on JSON it gives most of the default level's saving for a fraction of
+     * its CPU, which matters on a small machine that serves the load test's clients itself. Clients that offer
+     * only br or zstd get identity bodies (the service does not ship brotli4j or zstd-jni).
+     *
+     * @param registry where the compression meters go
+     * @return the filters, outermost first
+     */
+    static List<Filter> tunedResponseFilters(MeterRegistry registry) {
+        CompressionConfig config = CompressionConfig.builder()
+                .encodings(ContentEncoding.gzip(GZIP_LEVEL))
+                .minSize(CompressionConfig.DEFAULT_MIN_SIZE)
+                .recorder(MicrometerCompressionRecorder.of(registry))
+                .build();
+        return List.of(CompressionFilter.of(config), ETagFilter.builder().maxBodySize(ETAG_MAX_BODY_SIZE).build());
     }
 
     /**
@@ -492,8 +524,9 @@ public final class BookstoreService implements AutoCloseable {
         }
 
         /**
-         * Replaces the filters applied to tuned requests only (perf-compression's seam); default one
-         * {@link GzipEtagFilter}.
+         * Replaces the filters applied to tuned requests only; default perf-compression's {@code CompressionFilter}
+         * and {@code ETagFilter} (see {@link BookstoreService#tunedResponseFilters(MeterRegistry)}). The service
+         * destroys them when it stops.
          *
          * @param filters in order, outermost first
          * @return this builder

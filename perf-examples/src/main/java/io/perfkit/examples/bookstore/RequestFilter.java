@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs inside perf-core's {@link WorkScopeFilter}: resolves the request's route and mode, applies the tuned-only
@@ -109,6 +110,18 @@ final class RequestFilter implements Filter {
             var report = workScope.report();
             stats.record(match.route(), mode, report, !budget.check(report).passed());
             queriesPerRequest.get(match.route()).get(mode).record(report.queryCount());
+        }
+    }
+
+    /** Destroys the tuned-only filters, which the container does not know about. */
+    @Override
+    public void destroy() {
+        for (Filter filter : tunedFilters) {
+            try {
+                filter.destroy();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(RequestFilter.class).warn("Destroying {} failed", filter, e);
+            }
         }
     }
 

@@ -48,27 +48,4 @@ class RouteAndModeTest {
         assertThat(Queries.likePrefix("50% off_")).isEqualTo("50!% off!_%");
         assertThat(Queries.likePrefix("wow!")).isEqualTo("wow!!%");
     }
-
-    @Test
-    void gzipIsNegotiatedWithQualityValues() {
-        assertThat(GzipEtagFilter.acceptsGzip("gzip, deflate, br")).isTrue();
-        assertThat(GzipEtagFilter.acceptsGzip("br;q=1.0, gzip;q=0.5")).isTrue();
-        assertThat(GzipEtagFilter.acceptsGzip("gzip;q=0")).isFalse();
-        assertThat(GzipEtagFilter.acceptsGzip("*")).isTrue();
-        assertThat(GzipEtagFilter.acceptsGzip("identity")).isFalse();
-        assertThat(GzipEtagFilter.acceptsGzip(null)).isFalse();
-    }
-
-    @Test
-    void etagsIdentifyTheBodyAndIfNoneMatchHonoursListsAndWeakTags() {
-        String etag = GzipEtagFilter.etag("hello".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(etag).isEqualTo(GzipEtagFilter.etag("hello".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .isNotEqualTo(GzipEtagFilter.etag("hellO".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .startsWith("\"").endsWith("\"");
-        assertThat(GzipEtagFilter.matches("\"x\", " + etag, etag)).isTrue();
-        assertThat(GzipEtagFilter.matches("W/" + etag, etag)).isTrue();
-        assertThat(GzipEtagFilter.matches("*", etag)).isTrue();
-        assertThat(GzipEtagFilter.matches("\"other\"", etag)).isFalse();
-        assertThat(GzipEtagFilter.matches(null, etag)).isFalse();
-    }
 }
