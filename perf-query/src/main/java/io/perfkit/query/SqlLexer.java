@@ -2,7 +2,6 @@ package io.perfkit.query;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -258,8 +257,7 @@ final class SqlLexer {
         while (pos < length && (isWordStart(sql.charAt(pos)) || isDigit(sql.charAt(pos)) || sql.charAt(pos) == '$')) {
             pos++;
         }
-        String upper = sql.substring(start, pos).toUpperCase(Locale.ROOT);
-        return new Token(Type.WORD, upper);
+        return new Token(Type.WORD, asciiCase(sql.substring(start, pos), true));
     }
 
     private Token operator(List<Token> previous) {
@@ -300,12 +298,33 @@ final class SqlLexer {
         }
     }
 
+    /**
+     * Changes the case of ASCII letters only, as PostgreSQL folds unquoted identifiers ({@code downcase_identifier});
+     * {@code String.toUpperCase} would turn {@code ß} into {@code SS} and not back.
+     */
+    static String asciiCase(String s, boolean upper) {
+        char[] chars = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char d = upper ? (c >= 'a' && c <= 'z' ? (char) (c - 32) : c) : (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            if (d != c) {
+                if (chars == null) {
+                    chars = s.toCharArray();
+                }
+                chars[i] = d;
+            }
+        }
+        return chars == null ? s : new String(chars);
+    }
+
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 
     private static boolean isWordStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c > 127 && Character.isLetter(c);
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
+                || c > 127 && (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                || Character.getType(c) == Character.COMBINING_SPACING_MARK || Character.isSurrogate(c));
     }
 
     static final Token VALUE = new Token(Type.VALUE, "?");

@@ -17,6 +17,7 @@ final class SqlNormalizer {
     static String render(List<Token> tokens) {
         StringBuilder out = new StringBuilder(tokens.size() * 6);
         Token prev = null;
+        Token prev2 = null;
         int i = 0;
         int n = tokens.size();
         while (i < n) {
@@ -26,22 +27,25 @@ final class SqlNormalizer {
             }
             int folded = foldedListEnd(tokens, i, prev);
             if (folded > i) {
-                space(out, prev, t);
+                space(out, prev2, prev, t);
                 out.append(t.is(Type.LBRACKET) ? "[?]" : "(?)");
+                prev2 = tokens.get(folded - 2);
                 prev = tokens.get(folded - 1);
                 i = folded;
                 continue;
             }
             if (prev != null && prev.isWord("VALUES") && t.is(Type.LPAREN)) {
                 int end = foldValuesRows(tokens, i);
-                space(out, prev, t);
-                appendRange(out, tokens, i, groupEnd(tokens, i));
+                space(out, prev2, prev, t);
+                out.append(render(tokens.subList(i, groupEnd(tokens, i))));
+                prev2 = tokens.get(end - 2);
                 prev = tokens.get(end - 1);
                 i = end;
                 continue;
             }
-            space(out, prev, t);
+            space(out, prev2, prev, t);
             append(out, t);
+            prev2 = prev;
             prev = t;
             i++;
         }
@@ -109,18 +113,10 @@ final class SqlNormalizer {
     }
 
     private static String renderRange(List<Token> tokens, int from, int to) {
-        StringBuilder sb = new StringBuilder();
-        appendRange(sb, tokens, from, to);
-        return sb.toString();
+        return render(tokens.subList(from, to));
     }
 
-    private static void appendRange(StringBuilder out, List<Token> tokens, int from, int to) {
-        StringBuilder sub = new StringBuilder();
-        sub.append(render(tokens.subList(from, to)));
-        out.append(sub);
-    }
-
-    private static void space(StringBuilder out, Token prev, Token t) {
+    private static void space(StringBuilder out, Token prev2, Token prev, Token t) {
         if (prev == null) {
             return;
         }
@@ -130,8 +126,9 @@ final class SqlNormalizer {
             case LBRACKET:
                 return;
             case LPAREN:
-                if (prev.is(Type.QUOTED_IDENT) || prev.is(Type.WORD) && !SqlLexer.KEYWORDS.contains(prev.text())
-                        || prev.is(Type.LPAREN)) {
+                boolean tableName = prev2 != null && (prev2.isWord("INTO") || prev2.isWord("TABLE"));
+                if (!tableName && (prev.is(Type.QUOTED_IDENT) || prev.is(Type.WORD)
+                        && !SqlLexer.KEYWORDS.contains(prev.text()) || prev.is(Type.LPAREN))) {
                     return; // a function call: count(*)
                 }
                 break;
@@ -159,7 +156,7 @@ final class SqlNormalizer {
 
     private static void append(StringBuilder out, Token t) {
         if (t.is(Type.WORD) && !SqlLexer.KEYWORDS.contains(t.text())) {
-            out.append(t.text().toLowerCase(java.util.Locale.ROOT));
+            out.append(SqlLexer.asciiCase(t.text(), false));
         } else {
             out.append(t.text());
         }
