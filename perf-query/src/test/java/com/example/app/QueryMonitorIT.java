@@ -11,6 +11,7 @@ import io.perfkit.core.FindingSink;
 import io.perfkit.core.WorkScope;
 import io.perfkit.query.Fingerprint;
 import io.perfkit.query.QueryMonitor;
+import io.perfkit.query.QueryProfiler;
 import io.perfkit.testkit.RealServers;
 import io.perfkit.testkit.TestDatabase;
 import java.sql.Connection;
@@ -187,6 +188,19 @@ class QueryMonitorIT {
             assertThat(monitor.captureStats().failed()).isGreaterThanOrEqualTo(1);
             assertThat(sink.findings(FindingKind.SLOW_QUERY)).anySatisfy(f -> assertThat(f.evidence().get("plan"))
                     .asString().startsWith("not captured"));
+        }
+    }
+
+    @Test
+    void profiler_analysesSelects_butOnlyExplainsWrites(TestDatabase db) throws Exception {
+        QueryProfiler profiler = QueryProfiler.of(db.dataSource());
+        QueryProfiler.Profile select = profiler.profile("SELECT count(*) FROM events WHERE kind = ?", "k3");
+        assertThat(select.plan().isAnalyzed()).isTrue();
+        assertThat(select.plan().json()).doesNotContain("'k3'");
+        QueryProfiler.Profile update = profiler.profile("UPDATE counters SET n = n + 100 WHERE id = ?", 1);
+        assertThat(update.plan().isAnalyzed()).isFalse();
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            assertThat(single(st, "SELECT n FROM counters WHERE id = 1")).isLessThan(100);
         }
     }
 
