@@ -6,6 +6,7 @@ import io.perfkit.core.FindingKind;
 import io.perfkit.core.FindingPublisher;
 import io.perfkit.core.ScopeKey;
 import io.perfkit.core.WorkScope;
+import io.perfkit.query.internal.FrameworkContext;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -59,7 +60,10 @@ final class RepetitionDetector {
         Fingerprint fp = stats.fingerprint;
         String sql = abbreviate(fp.normalizedSql());
         Finding.Builder b;
+        String framework = scope.attribute(FrameworkContext.KEY).map(FrameworkContext::framework).orElse(null);
         if (event == ShapeCounter.N_PLUS_ONE) {
+            String jooq = "jOOQ".equals(framework) ? "; with jOOQ: select the children once with"
+                    + " .where(FK.in(keys)) and fetchGroups(FK), or nest them with MULTISET" : "";
             b = Finding.builder(FindingKind.N_PLUS_ONE, String.format(
                     "Potential N+1: the same SELECT ran %d times with different values in %s: %s",
                     c.executions(), scope.name(), sql))
@@ -67,7 +71,7 @@ final class RepetitionDetector {
                             + " (bind one java.sql.Array of the keys), or collect the keys with"
                             + " io.perfkit.query.batch.BatchLoader")
                             .orElse("Load the rows for all keys with one query (WHERE col = ANY(?)), or collect"
-                                    + " the keys with io.perfkit.query.batch.BatchLoader"));
+                                    + " the keys with io.perfkit.query.batch.BatchLoader") + jooq);
         } else if (event == ShapeCounter.DUPLICATE) {
             b = Finding.builder(FindingKind.DUPLICATE_QUERY, String.format(
                     "The same SELECT with the same values ran %d times in %s: %s", c.duplicates() + 1,
@@ -79,6 +83,9 @@ final class RepetitionDetector {
                     scope.name(), sql))
                     .suggestion("Batch the writes: addBatch() per row and one executeBatch() (with pgjdbc's"
                             + " reWriteBatchedInserts=true), or io.perfkit.query.write.BatchWriter");
+        }
+        if (framework != null) {
+            b.evidence("framework", framework);
         }
         publisher.publish(b.subject(fp.id())
                 .evidence("executions", c.executions())

@@ -24,6 +24,8 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import io.perfkit.query.jooq.PerfkitExecuteListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -107,11 +109,30 @@ class QueryMonitorIT {
     }
 
     @Test
+    void jooqListener_addsJooqAdviceToTheNPlusOne(TestDatabase db) {
+        CollectingFindingSink sink = FindingSink.collecting();
+        try (QueryMonitor monitor = monitor(sink, Duration.ofMinutes(1))) {
+            DSLContext ctx = DSL.using(new DefaultConfiguration().set(monitor.wrap(db.dataSource()))
+                    .set(SQLDialect.POSTGRES).set(PerfkitExecuteListener.create()));
+            try (WorkScope scope = WorkScope.open("GET /orders (jOOQ + listener)")) {
+                for (int orderId = 1; orderId <= 20; orderId++) {
+                    ctx.select(field("sku")).from(table("order_items")).where(field("order_id").eq(orderId)).fetch();
+                }
+            }
+            assertThat(sink.findings(FindingKind.N_PLUS_ONE)).singleElement().satisfies(f -> {
+                assertThat(f.evidence()).containsEntry("framework", "jOOQ");
+                assertThat(f.suggestion()).get().asString().contains("fetchGroups").contains("MULTISET");
+            });
+        }
+    }
+
+    @Test
     void slowSelectOnBigTable_capturesPlan_suggestsAnIndexThatTheSameQueryThenUses(TestDatabase db)
             throws Exception {
         CollectingFindingSink sink = FindingSink.collecting();
         String sql = "SELECT id, kind FROM events WHERE customer_code = ?";
-        try (QueryMonitor monitor = monitor(sink, Duration.ofNanos(1))) {
+        try (QueryMonitor monitor = QueryMonitor.builder().findingSink(sink).slowQueryThreshold(Duration.ofNanos(1))
+                .captureInterval(Duration.ZERO).build()) {
             DataSource ds = monitor.wrap(db.dataSource());
             try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setInt(1, 4242);
@@ -142,6 +163,15 @@ class QueryMonitorIT {
                     assertThat(rs.getString(1)).contains("idx_events_customer_code").doesNotContain("Seq Scan");
                 }
             }
+            try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setInt(1, 4242);
+                ps.executeQuery().close();
+            }
+            assertThat(monitor.awaitCaptures(Duration.ofSeconds(30))).isTrue();
+            assertThat(sink.findings(FindingKind.PLAN_CHANGED)).singleElement()
+                    .satisfies(f -> assertThat(f.detail()).get().asString().contains("idx_events_customer_code"));
+            assertThat(monitor.lastPlan(Fingerprint.of(sql).id())).get()
+                    .satisfies(p -> assertThat(p.json()).contains("idx_events_customer_code"));
         }
     }
 
