@@ -15,6 +15,8 @@ final class FingerprintStats {
     final AtomicLong lastCaptureNanos = new AtomicLong();
     volatile @Nullable String planHash;
     volatile @Nullable QueryPlan lastPlan;
+    /** The N+1 detector's counter in the scope that last ran this fingerprint. */
+    volatile RepetitionDetector.@Nullable ScopedCounter lastCounter;
 
     FingerprintStats(Fingerprint fingerprint, @Nullable Timer timer, @Nullable DistributionSummary rows,
                      boolean excluded) {

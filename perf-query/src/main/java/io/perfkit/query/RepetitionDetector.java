@@ -41,18 +41,47 @@ final class RepetitionDetector {
         if (kind != StatementKind.SELECT && !kind.isWrite()) {
             return;
         }
-        ScopeCounters counters = scope.attribute(KEY, ScopeCounters::new);
-        ShapeCounter c = counters.map.get(fp);
+        ShapeCounter c = counterOf(scope, fp);
         if (c == null) {
-            if (counters.map.size() >= MAX_SHAPES_PER_SCOPE) {
-                return;
-            }
-            c = counters.map.computeIfAbsent(fp, k -> new ShapeCounter());
+            return;
         }
         int event = kind == StatementKind.SELECT ? c.recordSelect(valuesHash, nanos, nPlusOneThreshold,
                 duplicateThreshold) : c.recordWrite(batchSize, nanos, nPlusOneThreshold);
         if (event != ShapeCounter.NONE) {
             publish(scope, fp, c, event);
+        }
+    }
+
+    /**
+     * The counter of a fingerprint in a scope. The last (scope, counter) pair is cached on the fingerprint, so
+     * a loop in one scope finds it without a map lookup or an allocation (the scope attribute lookup allocates
+     * an {@code Optional} or a capturing lambda in perf-core).
+     */
+    private static @org.jspecify.annotations.Nullable ShapeCounter counterOf(WorkScope scope, FingerprintStats fp) {
+        ScopedCounter last = fp.lastCounter;
+        if (last != null && last.scope == scope) {
+            return last.counter;
+        }
+        ScopeCounters counters = scope.attribute(KEY, ScopeCounters::new);
+        ShapeCounter c = counters.map.get(fp);
+        if (c == null) {
+            if (counters.map.size() >= MAX_SHAPES_PER_SCOPE) {
+                return null;
+            }
+            c = counters.map.computeIfAbsent(fp, k -> new ShapeCounter());
+        }
+        fp.lastCounter = new ScopedCounter(scope, c);
+        return c;
+    }
+
+    /** A fingerprint's counter in one scope; immutable, so a racing reader never pairs a scope with another's. */
+    static final class ScopedCounter {
+        final WorkScope scope;
+        final ShapeCounter counter;
+
+        ScopedCounter(WorkScope scope, ShapeCounter counter) {
+            this.scope = scope;
+            this.counter = counter;
         }
     }
 

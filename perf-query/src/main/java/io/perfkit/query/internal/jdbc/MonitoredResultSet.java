@@ -28,12 +28,13 @@ import java.util.Map;
  * the result set is exhausted or closed (or its statement is closed or executed again).
  */
 public final class MonitoredResultSet implements ResultSet {
-    final ResultSet delegate;
+    ResultSet delegate;
     private final MonitoredStatement statement;
-    private final StatementShape shape;
+    private StatementShape shape;
     private final JdbcObserver observer;
     private long rows;
     private boolean reported;
+    private boolean closed;
 
     MonitoredResultSet(ResultSet delegate, MonitoredStatement statement, StatementShape shape, JdbcObserver observer) {
         this.delegate = delegate;
@@ -64,7 +65,21 @@ public final class MonitoredResultSet implements ResultSet {
     @Override
     public void close() throws SQLException {
         report();
+        closed = true;
         delegate.close();
+    }
+
+    boolean isClosedByApplication() {
+        return closed;
+    }
+
+    /** Points this wrapper at the statement's next result set. */
+    void reset(ResultSet next, StatementShape nextShape) {
+        this.delegate = next;
+        this.shape = nextShape;
+        this.rows = 0;
+        this.reported = false;
+        this.closed = false;
     }
 
     @Override

@@ -248,6 +248,12 @@ public class MonitoredStatement implements Statement {
         MonitoredResultSet cur = current;
         if (cur != null) {
             cur.report(); // the driver closed it when this statement executed again
+            if (cur.isClosedByApplication()) {
+                // Recycled so an execution allocates nothing: the application closed it, and JDBC forbids
+                // using a closed result set, so no correct program can tell.
+                cur.reset(rs, shape);
+                return cur;
+            }
         }
         MonitoredResultSet wrapper = new MonitoredResultSet(rs, this, shape, observer);
         current = wrapper;
