@@ -234,6 +234,37 @@ class QueryMonitorIT {
         }
     }
 
+    @Test
+    void bindValues_neverAppearInLogOutput_evenInCapturedPlans(TestDatabase db) throws Exception {
+        String secret = "jane.secret@example.com";
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE people (id serial PRIMARY KEY, email text NOT NULL)");
+            st.execute("INSERT INTO people (email) SELECT 'user' || g || '@example.com' FROM generate_series(1, 20000) g");
+            st.execute("ANALYZE people");
+        }
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try (QueryMonitor monitor = QueryMonitor.builder().findingSink(FindingSink.logging())
+                .slowQueryThreshold(Duration.ofNanos(1)).build()) {
+            DataSource ds = monitor.wrap(db.dataSource());
+            try (WorkScope scope = WorkScope.open("GET /people"); Connection c = ds.getConnection()) {
+                for (int i = 0; i < 6; i++) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM people WHERE email = ?")) {
+                        ps.setString(1, i == 0 ? secret : secret + i);
+                        ps.executeQuery().close();
+                    }
+                }
+            }
+            assertThat(monitor.awaitCaptures(Duration.ofSeconds(30))).isTrue();
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(log).contains("SLOW_QUERY").contains("N_PLUS_ONE").contains("Seq Scan").contains("email = ?");
+        assertThat(log).doesNotContain("jane.secret");
+    }
+
     private static long single(Statement st, String sql) throws SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();

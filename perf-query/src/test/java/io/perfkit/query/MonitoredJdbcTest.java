@@ -104,6 +104,37 @@ class MonitoredJdbcTest {
     }
 
     @Test
+    void plainExecute_getResultSetCountsRows_andRecycledResultSetsCountEachExecution() throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            assertThat(st.execute("SELECT a FROM t")).isTrue();
+            ResultSet rs = st.getResultSet();
+            assertThat(st.getResultSet()).isSameAs(rs);
+            while (rs.next()) {
+                rs.getInt(1);
+            }
+            rs.close();
+            ResultSet again = st.executeQuery("SELECT a FROM t");
+            while (again.next()) {
+                again.getInt(1);
+            }
+            again.close();
+            assertThat(again.isClosed()).isTrue();
+        }
+        String id = Fingerprint.of("SELECT a FROM t").id();
+        assertThat(registry.get("perfkit.query.rows").tags("fingerprint", id).summary().count()).isEqualTo(2);
+        assertThat(registry.get("perfkit.query.rows").tags("fingerprint", id).summary().totalAmount()).isEqualTo(6);
+    }
+
+    @Test
+    void callableStatement_isTimed() throws SQLException {
+        try (Connection c = ds.getConnection(); CallableStatement cs = c.prepareCall("{call refresh(?)}")) {
+            cs.setInt(1, 7);
+            cs.execute();
+        }
+        assertThat(registry.get("perfkit.query").tag("kind", "call").timer().count()).isEqualTo(1);
+    }
+
+    @Test
     void batch_isTimedOnceAsABatch() throws SQLException {
         try (WorkScope scope = WorkScope.open("import"); Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO t (a) VALUES (?)")) {
