@@ -156,7 +156,7 @@ public final class Fingerprint {
 
     private static @Nullable Token firstWord(List<Token> tokens) {
         for (Token t : tokens) {
-            if (t.is(Type.WORD)) {
+            if (t.isName()) {
                 return t;
             }
             if (t.is(Type.OP) && t.text().equals("{")) {

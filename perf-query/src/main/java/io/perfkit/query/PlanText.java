@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Reads and redacts the expression strings of a PostgreSQL plan ({@code Filter}, {@code Index Cond}...). */
 final class PlanText {
@@ -125,13 +126,13 @@ final class PlanText {
     }
 
     /** The column just before {@code end}, skipping parentheses and {@code ::type} casts. */
-    private static String columnBefore(List<Token> tokens, int end) {
+    private static @Nullable String columnBefore(List<Token> tokens, int end) {
         int i = end - 1;
         while (i >= 0) {
             Token t = tokens.get(i);
             if (t.is(Type.RPAREN)) {
                 i--;
-            } else if (t.is(Type.WORD) && i > 0 && tokens.get(i - 1).text().equals("::")) {
+            } else if (t.isName() && i > 0 && tokens.get(i - 1).text().equals("::")) {
                 i -= 2; // ::text
             } else if (t.is(Type.RPAREN) || t.isWord("DESC") || t.isWord("ASC") || t.isWord("NULLS")
                     || t.isWord("FIRST") || t.isWord("LAST")) {
@@ -147,8 +148,8 @@ final class PlanText {
         if (t.is(Type.QUOTED_IDENT)) {
             return t.text();
         }
-        if (t.is(Type.WORD) && !SqlLexer.KEYWORDS.contains(t.text())) {
-            return quoteIfNeeded(t.text().toLowerCase(Locale.ROOT));
+        if (t.is(Type.WORD)) {
+            return quoteIfNeeded(t.text());
         }
         return null;
     }

@@ -3,6 +3,7 @@ package io.perfkit.query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PostgreSQL-aware SQL lexer: splits a statement into tokens without parsing it, so it never fails on
@@ -16,7 +17,7 @@ import java.util.Set;
  */
 final class SqlLexer {
     /** Token types. */
-    enum Type { WORD, QUOTED_IDENT, VALUE, OP, LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA, SEMI, DOT }
+    enum Type { WORD, KEYWORD, QUOTED_IDENT, VALUE, OP, LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA, SEMI, DOT }
 
     /** One token: its type and, for words, quoted identifiers and operators, its text. */
     record Token(Type type, String text) {
@@ -25,11 +26,18 @@ final class SqlLexer {
         }
 
         boolean isWord(String upper) {
-            return type == Type.WORD && text.equals(upper);
+            return type == Type.KEYWORD && text.equals(upper);
+        }
+
+        boolean isName() {
+            return type == Type.WORD || type == Type.KEYWORD;
         }
     }
 
-    /** Keywords printed in upper case; every other bare word is an identifier, printed in lower case. */
+    /**
+     * Keywords, printed in upper case ({@link Type#KEYWORD}); every other bare word is an identifier
+     * ({@link Type#WORD}), printed in lower case.
+     */
     static final Set<String> KEYWORDS = Set.of(
             "ALL", "AND", "ANY", "ARRAY", "AS", "ASC", "BETWEEN", "BY", "CALL", "CASE", "CAST", "CONFLICT",
             "CREATE", "CROSS", "CURRENT_DATE", "CURRENT_TIMESTAMP", "DEFAULT", "DELETE", "DESC", "DISTINCT", "DO",
@@ -38,7 +46,8 @@ final class SqlLexer {
             "LIKE", "LIMIT", "MERGE", "NEXT", "NO", "NOT", "NOTHING", "NULL", "NULLS", "OFFSET", "ON", "ONLY", "OR",
             "ORDER", "OUTER", "OVER", "PARTITION", "RETURNING", "RIGHT", "ROW", "ROWS", "SELECT", "SET", "SHARE",
             "SIMILAR", "SKIP", "LOCKED", "NOWAIT", "SOME", "TABLE", "THEN", "TRUE", "TRUNCATE", "UNION", "UPDATE",
-            "USING", "VALUES", "WHEN", "WHERE", "WINDOW", "WITH", "ALTER", "MATCHED", "RECURSIVE", "LAST");
+            "USING", "VALUES", "WHEN", "WHERE", "WINDOW", "WITH", "ALTER", "MATCHED", "RECURSIVE", "LAST", "SHOW",
+            "COMMENT", "GRANT", "REVOKE");
 
     private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`";
 
@@ -67,7 +76,7 @@ final class SqlLexer {
         return tokens;
     }
 
-    private Token next(List<Token> previous) {
+    private @Nullable Token next(List<Token> previous) {
         skipSpaceAndComments();
         if (pos >= length) {
             return null;
@@ -257,7 +266,11 @@ final class SqlLexer {
         while (pos < length && (isWordStart(sql.charAt(pos)) || isDigit(sql.charAt(pos)) || sql.charAt(pos) == '$')) {
             pos++;
         }
-        return new Token(Type.WORD, asciiCase(sql.substring(start, pos), true));
+        String upper = asciiCase(sql.substring(start, pos), true);
+        if (KEYWORDS.contains(upper)) {
+            return new Token(Type.KEYWORD, upper);
+        }
+        return new Token(Type.WORD, asciiCase(sql.substring(start, pos), false));
     }
 
     private Token operator(List<Token> previous) {
@@ -289,10 +302,8 @@ final class SqlLexer {
         }
         Token last = previous.get(previous.size() - 1);
         switch (last.type()) {
-            case OP: case LPAREN: case LBRACKET: case COMMA:
+            case OP: case LPAREN: case LBRACKET: case COMMA: case KEYWORD:
                 return true;
-            case WORD:
-                return KEYWORDS.contains(last.text());
             default:
                 return false;
         }

@@ -3,6 +3,7 @@ package io.perfkit.query;
 import io.perfkit.query.SqlLexer.Token;
 import io.perfkit.query.SqlLexer.Type;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prints lexer tokens as normalised SQL, folding lists whose length varies with the data: {@code IN (?, ?, ?)}
@@ -16,8 +17,8 @@ final class SqlNormalizer {
 
     static String render(List<Token> tokens) {
         StringBuilder out = new StringBuilder(tokens.size() * 6);
-        Token prev = null;
-        Token prev2 = null;
+        @Nullable Token prev = null;
+        @Nullable Token prev2 = null;
         int i = 0;
         int n = tokens.size();
         while (i < n) {
@@ -53,7 +54,7 @@ final class SqlNormalizer {
     }
 
     /** For {@code IN (v, v, ...)} and {@code ARRAY[v, v, ...]} of values only, the index after the list. */
-    private static int foldedListEnd(List<Token> tokens, int i, Token prev) {
+    private static int foldedListEnd(List<Token> tokens, int i, @Nullable Token prev) {
         Token t = tokens.get(i);
         boolean in = t.is(Type.LPAREN) && prev != null && prev.isWord("IN");
         boolean array = t.is(Type.LBRACKET) && prev != null && prev.isWord("ARRAY");
@@ -73,7 +74,7 @@ final class SqlNormalizer {
             } else if (!expectValue && x.is(Type.COMMA)) {
                 expectValue = true;
             } else if (!expectValue && x.is(Type.OP) && x.text().equals("::") && j + 1 < tokens.size()
-                    && tokens.get(j + 1).is(Type.WORD)) {
+                    && tokens.get(j + 1).isName()) {
                 j++; // a cast on each element: IN (?::int, ?::int)
             } else {
                 return i;
@@ -116,7 +117,7 @@ final class SqlNormalizer {
         return render(tokens.subList(from, to));
     }
 
-    private static void space(StringBuilder out, Token prev2, Token prev, Token t) {
+    private static void space(StringBuilder out, @Nullable Token prev2, @Nullable Token prev, Token t) {
         if (prev == null) {
             return;
         }
@@ -127,8 +128,7 @@ final class SqlNormalizer {
                 return;
             case LPAREN:
                 boolean tableName = prev2 != null && (prev2.isWord("INTO") || prev2.isWord("TABLE"));
-                if (!tableName && (prev.is(Type.QUOTED_IDENT) || prev.is(Type.WORD)
-                        && !SqlLexer.KEYWORDS.contains(prev.text()) || prev.is(Type.LPAREN))) {
+                if (!tableName && (prev.is(Type.QUOTED_IDENT) || prev.is(Type.WORD) || prev.is(Type.LPAREN))) {
                     return; // a function call: count(*)
                 }
                 break;
@@ -155,10 +155,6 @@ final class SqlNormalizer {
     }
 
     private static void append(StringBuilder out, Token t) {
-        if (t.is(Type.WORD) && !SqlLexer.KEYWORDS.contains(t.text())) {
-            out.append(SqlLexer.asciiCase(t.text(), false));
-        } else {
-            out.append(t.text());
-        }
+        out.append(t.text()); // the lexer already cased keywords up and identifiers down
     }
 }
