@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,9 +37,31 @@ final class Explainer {
         return !fp.isMultiStatement() && (fp.kind() == StatementKind.SELECT || fp.kind().isWrite());
     }
 
+    /**
+     * Functions a SELECT can call that act outside the transaction or survive its rollback (session advisory
+     * locks, notifications, remote writes through dblink, sequence calls, configuration and backend control),
+     * so a SELECT calling one is explained without ANALYZE.
+     */
+    static final List<String> SIDE_EFFECT_FUNCTIONS = List.of("pg_advisory", "pg_try_advisory", "pg_notify",
+            "dblink", "nextval(", "setval(", "set_config(", "pg_terminate_backend", "pg_cancel_backend",
+            "pg_reload_conf", "lo_import", "lo_export", "lo_unlink", "pg_file_write", "pg_sleep");
+
     /** Tells whether the statement would be executed by the capture ({@code ANALYZE}). */
     boolean analyzes(Fingerprint fp) {
-        return fp.isReadOnly() || (analyzeWrites && fp.kind().isWrite());
+        if (fp.isReadOnly()) {
+            return !callsSideEffectFunction(fp);
+        }
+        return analyzeWrites && fp.kind().isWrite();
+    }
+
+    static boolean callsSideEffectFunction(Fingerprint fp) {
+        String sql = fp.normalizedSql();
+        for (String f : SIDE_EFFECT_FUNCTIONS) {
+            if (sql.contains(f)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
