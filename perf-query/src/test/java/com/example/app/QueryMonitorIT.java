@@ -265,6 +265,26 @@ class QueryMonitorIT {
         assertThat(log).doesNotContain("jane.secret");
     }
 
+    @Test
+    void captures_areRateLimitedPerFingerprint(TestDatabase db) throws Exception {
+        CollectingFindingSink sink = FindingSink.collecting();
+        try (QueryMonitor monitor = monitor(sink, Duration.ofNanos(1))) {
+            DataSource ds = monitor.wrap(db.dataSource());
+            try (Connection c = ds.getConnection();
+                 PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM events WHERE kind = ?")) {
+                for (int i = 0; i < 3; i++) {
+                    ps.setString(1, "k" + i);
+                    ps.executeQuery().close();
+                }
+            }
+            assertThat(monitor.awaitCaptures(Duration.ofSeconds(30))).isTrue();
+            assertThat(monitor.captureStats().captured()).isEqualTo(1);
+            assertThat(monitor.captureStats().skipped()).isEqualTo(2);
+            // Same kind, fingerprint and call site within a minute: the sink sees one SLOW_QUERY, not three.
+            assertThat(sink.findings(FindingKind.SLOW_QUERY)).hasSize(1);
+        }
+    }
+
     private static long single(Statement st, String sql) throws SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
