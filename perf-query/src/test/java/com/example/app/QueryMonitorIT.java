@@ -1,6 +1,7 @@
 package com.example.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.table;
 
@@ -282,6 +283,19 @@ class QueryMonitorIT {
             assertThat(monitor.captureStats().skipped()).isEqualTo(2);
             // Same kind, fingerprint and call site within a minute: the sink sees one SLOW_QUERY, not three.
             assertThat(sink.findings(FindingKind.SLOW_QUERY)).hasSize(1);
+        }
+    }
+
+    @Test
+    void pgjdbcObjectsAndExceptions_passThrough(TestDatabase db) throws SQLException {
+        try (QueryMonitor monitor = QueryMonitor.builder().findingSink(FindingSink.disabled()).build();
+             Connection c = monitor.wrap(db.dataSource()).getConnection()) {
+            assertThat(c.unwrap(org.postgresql.PGConnection.class)).isNotNull();
+            try (Statement st = c.createStatement()) {
+                assertThatThrownBy(() -> st.executeQuery("SELECT * FROM no_such_table"))
+                        .isExactlyInstanceOf(org.postgresql.util.PSQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42P01"));
+            }
         }
     }
 
