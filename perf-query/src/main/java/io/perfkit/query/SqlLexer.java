@@ -1,7 +1,9 @@
 package io.perfkit.query;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +50,17 @@ final class SqlLexer {
             "SIMILAR", "SKIP", "LOCKED", "NOWAIT", "SOME", "TABLE", "THEN", "TRUE", "TRUNCATE", "UNION", "UPDATE",
             "USING", "VALUES", "WHEN", "WHERE", "WINDOW", "WITH", "ALTER", "MATCHED", "RECURSIVE", "LAST", "SHOW",
             "COMMENT", "GRANT", "REVOKE");
+
+    /** Lower-case spelling to the upper-case constant, so a word is cased and classified with one lookup. */
+    private static final Map<String, String> KEYWORD_BY_LOWER = keywordsByLower();
+
+    private static Map<String, String> keywordsByLower() {
+        Map<String, String> map = new HashMap<>();
+        for (String k : KEYWORDS) {
+            map.put(asciiCase(k, false), k);
+        }
+        return Map.copyOf(map);
+    }
 
     private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`";
 
@@ -266,11 +279,9 @@ final class SqlLexer {
         while (pos < length && (isWordStart(sql.charAt(pos)) || isDigit(sql.charAt(pos)) || sql.charAt(pos) == '$')) {
             pos++;
         }
-        String upper = asciiCase(sql.substring(start, pos), true);
-        if (KEYWORDS.contains(upper)) {
-            return new Token(Type.KEYWORD, upper);
-        }
-        return new Token(Type.WORD, asciiCase(sql.substring(start, pos), false));
+        String lower = asciiCase(sql.substring(start, pos), false);
+        String keyword = KEYWORD_BY_LOWER.get(lower);
+        return keyword != null ? new Token(Type.KEYWORD, keyword) : new Token(Type.WORD, lower);
     }
 
     private Token operator(List<Token> previous) {
