@@ -32,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What a JDBC wrapper adds per statement, on the stub driver (no network, so only the wrapper's own cost shows):
  * the raw stub, perf-query with metrics and N+1 detection on (inside a {@link WorkScope}) and plan capture armed
- * but not triggered, datasource-proxy with its query counter, and p6spy with logging below its level.
+ * but not triggered (and without metrics, and without a scope, to show what each part costs), datasource-proxy
+ * with its query counter, and p6spy with logging below its level.
  *
  * <p>{@code executeQuery}: a prepared statement executed again with a new value, its one row read, the result
  * set closed: the SQL is already known. {@code prepareExecuteClose}: HikariCP-benchmark's statement cycle.
@@ -48,7 +49,7 @@ public class StatementOverheadBenchmark {
     private static final String SQL = "SELECT id, name FROM customers WHERE id = ?";
 
     /** Which wrapper: {@code raw} is the stub driver alone. */
-    @Param({"raw", "perfkit", "datasource-proxy", "p6spy"})
+    @Param({"raw", "perfkit", "perfkit-no-metrics", "perfkit-no-scope", "datasource-proxy", "p6spy"})
     public String wrapper = "raw";
 
     private @Nullable QueryMonitor monitor;
@@ -68,10 +69,18 @@ public class StatementOverheadBenchmark {
         StubDataSource stub = new StubDataSource(1, 2);
         switch (wrapper) {
             case "perfkit":
-                monitor = QueryMonitor.builder().meterRegistry(new SimpleMeterRegistry())
-                        .findingSink(FindingSink.disabled()).slowQueryThreshold(Duration.ofSeconds(10)).build();
+            case "perfkit-no-metrics":
+            case "perfkit-no-scope":
+                QueryMonitor.Builder builder = QueryMonitor.builder().findingSink(FindingSink.disabled())
+                        .slowQueryThreshold(Duration.ofSeconds(10));
+                if (!wrapper.equals("perfkit-no-metrics")) {
+                    builder.meterRegistry(new SimpleMeterRegistry());
+                }
+                monitor = builder.build();
                 dataSource = monitor.wrap(stub);
-                scope = WorkScope.open("benchmark");
+                if (!wrapper.equals("perfkit-no-scope")) {
+                    scope = WorkScope.open("benchmark");
+                }
                 break;
             case "datasource-proxy":
                 dataSource = ProxyDataSourceBuilder.create(stub).countQuery().build();
