@@ -17,50 +17,50 @@ import org.slf4j.LoggerFactory;
  */
 final class ClassKeyspace implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ClassKeyspace.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ClassKeyspace.class);
 
-  private final RedisClient client;
-  private final TestRedis redis;
+    private final RedisClient client;
+    private final TestRedis redis;
 
-  ClassKeyspace(RedisClient client, RedisEndpoint server, String id) {
-    this.client = client;
-    this.redis = new TestRedis(server.source(), server.uri(), server.host(), server.port(),
-        server.database(), TestNames.keyPrefix(id));
-  }
-
-  TestRedis redis() {
-    return redis;
-  }
-
-  @Override
-  public void close() {
-    try {
-      long deleted = deleteKeys(client, redis.keyPrefix());
-      LOG.debug("Deleted {} keys under {}", deleted, redis.keyPrefix());
-    } catch (RuntimeException e) {
-      LOG.warn("Could not delete test keys under {}", redis.keyPrefix(), e);
+    ClassKeyspace(RedisClient client, RedisEndpoint server, String id) {
+        this.client = client;
+        this.redis = new TestRedis(server.source(), server.uri(), server.host(), server.port(),
+                server.database(), TestNames.keyPrefix(id));
     }
-  }
 
-  /**
-   * Deletes every key that starts with {@code prefix} in the client's database (its URI names
-   * it); returns the count.
-   */
-  static long deleteKeys(RedisClient client, String prefix) {
-    ScanArgs match = ScanArgs.Builder.matches(TestNames.globEscape(prefix) + "*").limit(500);
-    long deleted = 0;
-    try (StatefulRedisConnection<String, String> connection = client.connect()) {
-      RedisCommands<String, String> commands = connection.sync();
-      ScanCursor cursor = ScanCursor.INITIAL;
-      do {
-        KeyScanCursor<String> page = commands.scan(cursor, match);
-        List<String> keys = page.getKeys();
-        if (!keys.isEmpty()) {
-          deleted += commands.unlink(keys.toArray(new String[0]));
+    TestRedis redis() {
+        return redis;
+    }
+
+    @Override
+    public void close() {
+        try {
+            long deleted = deleteKeys(client, redis.keyPrefix());
+            LOG.debug("Deleted {} keys under {}", deleted, redis.keyPrefix());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not delete test keys under {}", redis.keyPrefix(), e);
         }
-        cursor = page;
-      } while (!cursor.isFinished());
     }
-    return deleted;
-  }
+
+    /**
+     * Deletes every key that starts with {@code prefix} in the client's database (its URI names
+     * it); returns the count.
+     */
+    static long deleteKeys(RedisClient client, String prefix) {
+        ScanArgs match = ScanArgs.Builder.matches(TestNames.globEscape(prefix) + "*").limit(500);
+        long deleted = 0;
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            RedisCommands<String, String> commands = connection.sync();
+            ScanCursor cursor = ScanCursor.INITIAL;
+            do {
+                KeyScanCursor<String> page = commands.scan(cursor, match);
+                List<String> keys = page.getKeys();
+                if (!keys.isEmpty()) {
+                    deleted += commands.unlink(keys.toArray(new String[0]));
+                }
+                cursor = page;
+            } while (!cursor.isFinished());
+        }
+        return deleted;
+    }
 }

@@ -16,63 +16,63 @@ import org.postgresql.Driver;
  * @param password the password, or null when the server does not ask for one
  */
 record PostgresEndpoint(
-    ServerSource source,
-    String authority,
-    String adminDatabase,
-    String query,
-    String user,
-    @Nullable String password) {
+        ServerSource source,
+        String authority,
+        String adminDatabase,
+        String query,
+        String user,
+        @Nullable String password) {
 
-  private static final String PREFIX = "jdbc:postgresql://";
+    private static final String PREFIX = "jdbc:postgresql://";
 
-  static PostgresEndpoint of(
-      ServerSource source, String host, int port, String database, String user,
-      @Nullable String password) {
-    return new PostgresEndpoint(source, host + ":" + port, database, "", user, password);
-  }
-
-  /**
-   * Parses {@code jdbc:postgresql://host[:port][/database][?params]}. The user and password may be
-   * URL parameters; without a user pgjdbc would use the operating-system user, and so do we.
-   */
-  static PostgresEndpoint parse(ServerSource source, String url) {
-    Properties parsed = Driver.parseURL(url, new Properties());
-    if (parsed == null || !url.startsWith(PREFIX)) {
-      throw new IllegalArgumentException(
-          ServerSettings.POSTGRES_ENV + " must be a JDBC URL such as "
-              + "jdbc:postgresql://127.0.0.1:5432/test?user=postgres, but was: " + redact(url));
+    static PostgresEndpoint of(
+            ServerSource source, String host, int port, String database, String user,
+            @Nullable String password) {
+        return new PostgresEndpoint(source, host + ":" + port, database, "", user, password);
     }
-    String rest = url.substring(PREFIX.length());
-    int queryStart = rest.indexOf('?');
-    String query = queryStart < 0 ? "" : rest.substring(queryStart);
-    String hostAndPath = queryStart < 0 ? rest : rest.substring(0, queryStart);
-    int slash = hostAndPath.indexOf('/');
-    String authority = slash < 0 ? hostAndPath : hostAndPath.substring(0, slash);
-    String database = parsed.getProperty("PGDBNAME", "");
-    String user = parsed.getProperty("user", System.getProperty("user.name", "postgres"));
-    return new PostgresEndpoint(
-        source,
-        authority,
-        database.isEmpty() ? user : database,
-        query,
-        user,
-        parsed.getProperty("password"));
-  }
 
-  String jdbcUrl(String database) {
-    return PREFIX + authority + "/" + database + query;
-  }
+    /**
+     * Parses {@code jdbc:postgresql://host[:port][/database][?params]}. The user and password may be
+     * URL parameters; without a user pgjdbc would use the operating-system user, and so do we.
+     */
+    static PostgresEndpoint parse(ServerSource source, String url) {
+        Properties parsed = Driver.parseURL(url, new Properties());
+        if (parsed == null || !url.startsWith(PREFIX)) {
+            throw new IllegalArgumentException(
+                    ServerSettings.POSTGRES_ENV + " must be a JDBC URL such as "
+                            + "jdbc:postgresql://127.0.0.1:5432/test?user=postgres, but was: " + redact(url));
+        }
+        String rest = url.substring(PREFIX.length());
+        int queryStart = rest.indexOf('?');
+        String query = queryStart < 0 ? "" : rest.substring(queryStart);
+        String hostAndPath = queryStart < 0 ? rest : rest.substring(0, queryStart);
+        int slash = hostAndPath.indexOf('/');
+        String authority = slash < 0 ? hostAndPath : hostAndPath.substring(0, slash);
+        String database = parsed.getProperty("PGDBNAME", "");
+        String user = parsed.getProperty("user", System.getProperty("user.name", "postgres"));
+        return new PostgresEndpoint(
+                source,
+                authority,
+                database.isEmpty() ? user : database,
+                query,
+                user,
+                parsed.getProperty("password"));
+    }
 
-  String adminJdbcUrl() {
-    return jdbcUrl(adminDatabase);
-  }
+    String jdbcUrl(String database) {
+        return PREFIX + authority + "/" + database + query;
+    }
 
-  /** Log lines name the server, never its password. */
-  String describe() {
-    return PREFIX + authority + "/" + adminDatabase + " as " + user;
-  }
+    String adminJdbcUrl() {
+        return jdbcUrl(adminDatabase);
+    }
 
-  private static String redact(String url) {
-    return url.replaceAll("(?i)(password=)[^&]*", "$1***");
-  }
+    /** Log lines name the server, never its password. */
+    String describe() {
+        return PREFIX + authority + "/" + adminDatabase + " as " + user;
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
 }

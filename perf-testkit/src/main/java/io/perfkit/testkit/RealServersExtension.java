@@ -17,54 +17,54 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class RealServersExtension implements ParameterResolver {
 
-  private static final ExtensionContext.Namespace NAMESPACE =
-      ExtensionContext.Namespace.create(RealServersExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(RealServersExtension.class);
 
-  /** Creates the extension; JUnit calls this, tests need not. */
-  public RealServersExtension() {}
+    /** Creates the extension; JUnit calls this, tests need not. */
+    public RealServersExtension() {}
 
-  @Override
-  public boolean supportsParameter(ParameterContext parameterContext,
-      ExtensionContext extensionContext) {
-    Class<?> type = parameterContext.getParameter().getType();
-    return type == TestDatabase.class || type == TestRedis.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext parameterContext,
-      ExtensionContext extensionContext) {
-    Parameter parameter = parameterContext.getParameter();
-    ExtensionContext classContext = classContext(extensionContext);
-    ExtensionContext.Store classStore = classContext.getStore(NAMESPACE);
-    String id = classStore.computeIfAbsent(
-        "id", k -> TestNames.newId(classContext.getRequiredTestClass()), String.class);
-    if (parameter.getType() == TestDatabase.class) {
-      return classStore.computeIfAbsent(ClassDatabase.class,
-          k -> ClassDatabase.create(servers(extensionContext).postgres(), id),
-          ClassDatabase.class).database();
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext,
+            ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == TestDatabase.class || type == TestRedis.class;
     }
-    return classStore.computeIfAbsent(ClassKeyspace.class,
-        k -> {
-          JvmServers servers = servers(extensionContext);
-          return new ClassKeyspace(servers.redisClient(), servers.redis(), id);
-        },
-        ClassKeyspace.class).redis();
-  }
 
-  private static JvmServers servers(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE).computeIfAbsent(
-        JvmServers.class, k -> new JvmServers(ServerSettings.fromSystem()), JvmServers.class);
-  }
-
-  /**
-   * The context of the test class, so that its methods share one database: a method's context
-   * closes after each test, a class's after {@code @AfterAll}.
-   */
-  private static ExtensionContext classContext(ExtensionContext context) {
-    ExtensionContext current = context;
-    while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
-      current = current.getParent().get();
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext,
+            ExtensionContext extensionContext) {
+        Parameter parameter = parameterContext.getParameter();
+        ExtensionContext classContext = classContext(extensionContext);
+        ExtensionContext.Store classStore = classContext.getStore(NAMESPACE);
+        String id = classStore.computeIfAbsent(
+                "id", k -> TestNames.newId(classContext.getRequiredTestClass()), String.class);
+        if (parameter.getType() == TestDatabase.class) {
+            return classStore.computeIfAbsent(ClassDatabase.class,
+                    k -> ClassDatabase.create(servers(extensionContext).postgres(), id),
+                    ClassDatabase.class).database();
+        }
+        return classStore.computeIfAbsent(ClassKeyspace.class,
+                k -> {
+                    JvmServers servers = servers(extensionContext);
+                    return new ClassKeyspace(servers.redisClient(), servers.redis(), id);
+                },
+                ClassKeyspace.class).redis();
     }
-    return current;
-  }
+
+    private static JvmServers servers(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(
+                JvmServers.class, k -> new JvmServers(ServerSettings.fromSystem()), JvmServers.class);
+    }
+
+    /**
+     * The context of the test class, so that its methods share one database: a method's context
+     * closes after each test, a class's after {@code @AfterAll}.
+     */
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext current = context;
+        while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+            current = current.getParent().get();
+        }
+        return current;
+    }
 }
