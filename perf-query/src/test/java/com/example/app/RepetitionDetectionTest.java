@@ -117,6 +117,49 @@ class RepetitionDetectionTest {
     }
 
     @Test
+    void scopeHandedToOtherThreads_stillGivesOneNPlusOne() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (WorkScope scope = WorkScope.open("GET /orders (parallel)")) {
+            java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int offset = t * 100;
+                futures.add(pool.submit(scope.wrap(() -> {
+                    try (Connection c = ds.getConnection()) {
+                        for (int orderId = 1; orderId <= 10; orderId++) {
+                            loadItems(c, offset + orderId);
+                        }
+                    }
+                    return null;
+                })));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get();
+            }
+            assertThat(scope.report().queryCount()).isEqualTo(20);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(sink.findings(FindingKind.N_PLUS_ONE)).hasSize(1);
+    }
+
+    @Test
+    void aSinkThatThrows_neverFailsTheApplicationsCall() throws SQLException {
+        FindingSink broken = f -> {
+            throw new IllegalStateException("sink down");
+        };
+        try (QueryMonitor m = QueryMonitor.builder().findingSink(broken).build()) {
+            DataSource wrapped = m.wrap(new StubDataSource());
+            try (WorkScope scope = WorkScope.open("GET /orders"); Connection c = wrapped.getConnection()) {
+                for (int orderId = 1; orderId <= 20; orderId++) {
+                    loadItems(c, orderId);
+                }
+                assertThat(scope.report().findings()).extracting(Finding::kind).contains(FindingKind.N_PLUS_ONE);
+            }
+            assertThat(m.internalFailures()).isZero();
+        }
+    }
+
+    @Test
     void bindValues_neverAppearInFindings() throws SQLException {
         try (WorkScope scope = WorkScope.open("GET /users"); Connection c = ds.getConnection()) {
             for (int i = 0; i < 6; i++) {
