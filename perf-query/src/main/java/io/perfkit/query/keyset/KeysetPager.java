@@ -415,6 +415,11 @@ public final class KeysetPager {
         }
     }
 
+    /** @return the fingerprint cursors of this pager carry */
+    long fingerprint() {
+        return fingerprint;
+    }
+
     /** @return the largest page size a request may ask for */
     public int maxPageSize() {
         return maxPageSize;
