@@ -271,19 +271,8 @@ public final class BatchWriter<T> {
         int first = from;
         int last = to - 1;
         if (!rewrite) {
-            // pgjdbc (like most drivers) stops at the first failing entry: the counts cover the entries before it,
-            // or mark it EXECUTE_FAILED.
-            int[] counts = e.getUpdateCounts();
-            int failed = counts == null ? -1 : counts.length;
-            if (counts != null) {
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] == Statement.EXECUTE_FAILED) {
-                        failed = i;
-                        break;
-                    }
-                }
-            }
-            if (failed >= 0 && from + failed < to) {
+            int failed = failedEntry(e, to - from);
+            if (failed >= 0) {
                 first = from + failed;
                 last = first;
             }
@@ -303,6 +292,35 @@ public final class BatchWriter<T> {
         m.append("; no row of this write was committed. Statement: ").append(sql);
         return new BatchWriteException(m.toString(), cause, first, last, constraint,
                 first == last ? rows.get(first) : null);
+    }
+
+    /** @return the index within the batch of the entry that failed, or -1 when the driver does not say */
+    private static int failedEntry(BatchUpdateException e, int size) {
+        if (PGJDBC) {
+            // In a transaction pgjdbc marks every entry EXECUTE_FAILED and names the failing one in its message.
+            int entry = PgjdbcSupport.failedBatchEntry(e);
+            if (entry >= 0 && entry < size) {
+                return entry;
+            }
+        }
+        // Other drivers either stop at the failing entry (counts cover those before it) or mark it alone.
+        int[] counts = e.getUpdateCounts();
+        if (counts == null) {
+            return -1;
+        }
+        if (counts.length < size) {
+            return counts.length;
+        }
+        int failed = -1;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == Statement.EXECUTE_FAILED) {
+                if (failed >= 0) {
+                    return -1; // several marked failed: the driver does not know either
+                }
+                failed = i;
+            }
+        }
+        return failed;
     }
 
     private static String quote(String name) {
