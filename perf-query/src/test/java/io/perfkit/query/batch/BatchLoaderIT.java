@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.perfkit.core.WorkScope;
 import io.perfkit.query.fixtures.CountingDataSource;
-import io.perfkit.query.fixtures.FixturesDatabase;
+import io.perfkit.query.fixtures.Fixtures;
+import io.perfkit.testkit.RealServers;
+import io.perfkit.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,29 +16,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@RealServers
 class BatchLoaderIT {
     record Author(long id, String name) {}
 
     record Book(long id, long authorId, String title) {}
 
-    private static FixturesDatabase db;
+    private static TestDatabase db;
 
     @BeforeAll
-    static void schema() throws SQLException {
-        db = FixturesDatabase.create();
-        db.execute("CREATE TABLE author (id bigint PRIMARY KEY, name text NOT NULL, ref uuid NOT NULL)",
+    static void schema(TestDatabase database) throws SQLException {
+        db = database;
+        Fixtures.execute(db.dataSource(), "CREATE TABLE author (id bigint PRIMARY KEY, name text NOT NULL, ref uuid NOT NULL)",
                 "CREATE TABLE book (id bigint PRIMARY KEY, author_id bigint NOT NULL, title text NOT NULL)",
                 "INSERT INTO author SELECT g, 'author ' || g, md5(g::text)::uuid FROM generate_series(1, 60) g",
                 "INSERT INTO book SELECT g, 1 + (g % 50), 'book ' || g FROM generate_series(1, 100) g");
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        db.close();
     }
 
     // tag::batch-loader[]

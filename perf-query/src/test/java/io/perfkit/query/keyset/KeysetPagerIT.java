@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.perfkit.query.fixtures.CountingDataSource;
-import io.perfkit.query.fixtures.FixturesDatabase;
+import io.perfkit.query.fixtures.Fixtures;
+import io.perfkit.testkit.RealServers;
+import io.perfkit.testkit.TestDatabase;
 import io.perfkit.query.stream.RowMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -13,32 +15,27 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@RealServers
 class KeysetPagerIT {
     record Book(long id, String title, BigDecimal price, Timestamp publishedAt) {}
 
     static final RowMapper<Book> BOOK = rs -> new Book(rs.getLong("id"), rs.getString("title"),
             rs.getBigDecimal("price"), rs.getTimestamp("published_at"));
 
-    private static FixturesDatabase db;
+    private static TestDatabase db;
 
     @BeforeAll
-    static void schema() throws SQLException {
-        db = FixturesDatabase.create();
-        db.execute("CREATE TABLE book (id bigint PRIMARY KEY, author_id int NOT NULL, title text NOT NULL, "
+    static void schema(TestDatabase database) throws SQLException {
+        db = database;
+        Fixtures.execute(db.dataSource(), "CREATE TABLE book (id bigint PRIMARY KEY, author_id int NOT NULL, title text NOT NULL, "
                         + "price numeric(8,2) NOT NULL, published_at timestamptz)",
                 "INSERT INTO book SELECT g, g % 3, 'title ' || (g % 7), (g % 5) * 1.25, "
                         + "CASE WHEN g % 4 = 0 THEN NULL ELSE timestamptz '2026-01-01' + (g % 6) * interval '1 day' END "
                         + "FROM generate_series(1, 200) g",
                 "CREATE INDEX book_price_id ON book (price DESC, id DESC)");
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        db.close();
     }
 
     // tag::keyset[]

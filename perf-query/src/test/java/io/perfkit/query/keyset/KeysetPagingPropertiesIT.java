@@ -2,7 +2,7 @@ package io.perfkit.query.keyset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.perfkit.query.fixtures.FixturesDatabase;
+import io.perfkit.query.fixtures.StandaloneDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,7 +33,7 @@ class KeysetPagingPropertiesIT {
     /** One row: a few distinct values only, so ties are everywhere; {@code a} may be NULL. */
     record Row(long id, Integer a, int b) {}
 
-    private static FixturesDatabase db;
+    private static StandaloneDatabase db;
     private static final KeysetPager PAGER = KeysetPager.builder("item", CursorCodec.hmacSha256(
                     "property-test-secret-of-32-bytes".getBytes(StandardCharsets.US_ASCII)))
             .select("id")
@@ -44,7 +44,7 @@ class KeysetPagingPropertiesIT {
 
     @BeforeContainer
     static void createDatabase() throws SQLException {
-        db = FixturesDatabase.create();
+        db = StandaloneDatabase.create();
         db.execute("CREATE TABLE item (id bigint PRIMARY KEY, a int, b int NOT NULL)");
     }
 

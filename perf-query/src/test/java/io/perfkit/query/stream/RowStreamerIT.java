@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.perfkit.query.fixtures.CountingDataSource;
-import io.perfkit.query.fixtures.FixturesDatabase;
+import io.perfkit.query.fixtures.Fixtures;
+import io.perfkit.testkit.RealServers;
+import io.perfkit.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,26 +15,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@RealServers
 class RowStreamerIT {
     private static final int ROWS = 20_000;
-    private static FixturesDatabase db;
+    private static TestDatabase db;
     private CountingDataSource ds;
 
     @BeforeAll
-    static void createTable() throws SQLException {
-        db = FixturesDatabase.create();
-        db.execute("CREATE TABLE event (id bigint PRIMARY KEY, payload text NOT NULL)",
+    static void createTable(TestDatabase database) throws SQLException {
+        db = database;
+        Fixtures.execute(db.dataSource(), "CREATE TABLE event (id bigint PRIMARY KEY, payload text NOT NULL)",
                 "INSERT INTO event SELECT g, 'payload-' || g FROM generate_series(1, " + ROWS + ") g");
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        db.close();
     }
 
     @BeforeEach
@@ -187,7 +184,7 @@ class RowStreamerIT {
 
     @Test
     void streamedUpdateReturningKeepsItsEffectWhenTheConsumerStopsEarly() throws SQLException {
-        db.execute("CREATE TABLE counter (id int PRIMARY KEY, n int NOT NULL)",
+        Fixtures.execute(db.dataSource(), "CREATE TABLE counter (id int PRIMARY KEY, n int NOT NULL)",
                 "INSERT INTO counter SELECT g, 0 FROM generate_series(1, 10) g");
         Optional<Integer> first = RowStreamer.ofDefaults().read(ds,
                 "UPDATE counter SET n = n + 1 RETURNING id", List.of(), rs -> rs.getInt(1), Stream::findFirst);

@@ -3,7 +3,9 @@ package io.perfkit.query.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.perfkit.query.fixtures.FixturesDatabase;
+import io.perfkit.query.fixtures.Fixtures;
+import io.perfkit.testkit.RealServers;
+import io.perfkit.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,34 +14,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+@RealServers
 class BatchWriterIT {
     record Book(String isbn, String title, int price) {}
 
-    private static FixturesDatabase db;
+    private static TestDatabase db;
 
     @BeforeAll
-    static void schema() throws SQLException {
-        db = FixturesDatabase.create();
-        db.execute("CREATE TABLE book (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+    static void schema(TestDatabase database) throws SQLException {
+        db = database;
+        Fixtures.execute(db.dataSource(), "CREATE TABLE book (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
                 + "isbn text NOT NULL CONSTRAINT book_isbn_key UNIQUE, title text NOT NULL, "
                 + "price int NOT NULL CONSTRAINT book_price_positive CHECK (price > 0))");
     }
 
-    @AfterAll
-    static void drop() throws SQLException {
-        db.close();
-    }
-
     @BeforeEach
     void empty() throws SQLException {
-        db.execute("TRUNCATE book RESTART IDENTITY");
+        Fixtures.execute(db.dataSource(), "TRUNCATE book RESTART IDENTITY");
     }
 
     static List<Book> books(int from, int count) {
@@ -51,7 +48,7 @@ class BatchWriterIT {
     }
 
     static DataSource dataSource(boolean rewrite) {
-        return db.dataSource("reWriteBatchedInserts=" + rewrite);
+        return Fixtures.dataSource(db, "reWriteBatchedInserts=" + rewrite);
     }
 
     // tag::batch-writer[]
