@@ -36,9 +36,9 @@ class BatchLoaderIT {
                 "INSERT INTO book SELECT g, 1 + (g % 50), 'book ' || g FROM generate_series(1, 100) g");
     }
 
-    // tag::batch-loader[]
     @Test
     void oneQueryLoadsTheAuthorsOfAHundredBooks() throws SQLException {
+        // tag::batch-loader[]
         CountingDataSource dataSource = new CountingDataSource(db.dataSource());
         BatchLoader<Long, Author> authors = BatchLoader.builder(AnyArrayQuery.toOne(dataSource,
                         "SELECT id, name FROM author WHERE id = ANY(?)", "bigint",
@@ -57,8 +57,8 @@ class BatchLoaderIT {
             assertThat(byBook.get(i).orElseThrow().id()).isEqualTo(books.get(i).authorId());
         }
         assertThat(authors.stats().keysLoaded()).isEqualTo(50); // de-duplicated
+        // end::batch-loader[]
     }
-    // end::batch-loader[]
 
     private static List<Book> books(CountingDataSource ds) throws SQLException {
         List<Book> books = new ArrayList<>();

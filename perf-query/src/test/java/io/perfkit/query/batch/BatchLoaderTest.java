@@ -104,9 +104,9 @@ class BatchLoaderTest {
         assertThat(loader.stats().cacheHits()).isEqualTo(3);
     }
 
-    // tag::deferred[]
     @Test
     void deferredLoadsQueueUntilOneDispatchLoadsThemTogether() throws SQLException {
+        // tag::deferred[]
         Recorder db = new Recorder();
         BatchLoader<Integer, String> loader = BatchLoader.builder(db).build();
 
@@ -122,8 +122,8 @@ class BatchLoaderTest {
         assertThat(a.join()).contains("v7");
         assertThat(b.join()).isEmpty();
         assertThat(c.join()).contains("v7");
+        // end::deferred[]
     }
-    // end::deferred[]
 
     @Test
     void loadsQueuedByCallbacksDuringDispatchRunInAFollowingBatch() {

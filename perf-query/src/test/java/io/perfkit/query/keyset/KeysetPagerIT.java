@@ -38,9 +38,9 @@ class KeysetPagerIT {
                 "CREATE INDEX book_price_id ON book (price DESC, id DESC)");
     }
 
-    // tag::keyset[]
     @Test
     void pagesThroughAnAuthorsBooksNewestFirst() throws SQLException {
+        // tag::keyset[]
         byte[] secret = "change-me: 32+ random bytes from config".getBytes(StandardCharsets.UTF_8);
         KeysetPager pager = KeysetPager.builder("book", CursorCodec.hmacSha256(secret))
                 .select("id", "title", "price", "published_at")
@@ -65,8 +65,8 @@ class KeysetPagerIT {
         assertThat(all).hasSize(67); // every book of author 1, once
         assertThat(all).extracting(Book::id).doesNotHaveDuplicates();
         assertThat(all.get(0).publishedAt()).isNull(); // NULLs first when descending
+        // end::keyset[]
     }
-    // end::keyset[]
 
     @Test
     void mixedDirectionsMatchTheDatabasesOwnOrder() throws SQLException {

@@ -37,9 +37,9 @@ class RowStreamerIT {
         ds = new CountingDataSource(db.dataSource());
     }
 
-    // tag::stream-read[]
     @Test
     void readClosesTheStreamEvenWhenTheConsumerStopsEarly() throws SQLException {
+        // tag::stream-read[]
         RowStreamer streamer = RowStreamer.builder().fetchSize(500).build();
 
         List<String> firstThree = streamer.read(ds, "SELECT payload FROM event WHERE id > ? ORDER BY id",
@@ -48,19 +48,31 @@ class RowStreamerIT {
 
         assertThat(firstThree).containsExactly("payload-101", "payload-102", "payload-103");
         assertThat(ds.open()).as("connection returned").isZero();
+        // end::stream-read[]
     }
-    // end::stream-read[]
 
     @Test
     void streamDeliversEveryRowInOrderAndClosesItselfAtTheEnd() throws SQLException {
         RowStreamer streamer = RowStreamer.builder().fetchSize(777).build();
         long[] expected = {1};
-        long count;
         try (Stream<Long> ids = streamer.stream(ds, "SELECT id FROM event ORDER BY id", List.of(), rs -> rs.getLong(1))) {
-            count = ids.peek(id -> assertThat(id).isEqualTo(expected[0]++)).count();
+            assertThat(ids.peek(id -> assertThat(id).isEqualTo(expected[0]++)).count()).isEqualTo(ROWS);
             assertThat(ds.open()).as("released at the end of the rows, before close").isZero();
         }
-        assertThat(count).isEqualTo(ROWS);
+    }
+
+    @Test
+    void streamInTryWithResources() throws SQLException {
+        // tag::stream-try[]
+        RowStreamer streamer = RowStreamer.ofDefaults(); // fetchSize 1,000
+        long even;
+        try (Stream<Long> ids = streamer.stream(ds, "SELECT id FROM event WHERE id <= ?", List.of(10_000L),
+                rs -> rs.getLong("id"))) {
+            even = ids.filter(id -> id % 2 == 0).count();
+        }
+        // end::stream-try[]
+        assertThat(even).isEqualTo(5_000);
+        assertThat(ds.open()).isZero();
     }
 
     @Test

@@ -51,9 +51,9 @@ class BatchWriterIT {
         return Fixtures.dataSource(db, "reWriteBatchedInserts=" + rewrite);
     }
 
-    // tag::batch-writer[]
     @Test
     void insertsTenThousandRowsInTenBatches() throws SQLException {
+        // tag::batch-writer[]
         BatchWriter<Book> writer = BatchWriter.<Book>insertInto("book")
                 .column("isbn", Book::isbn)
                 .column("title", Book::title)
@@ -67,15 +67,17 @@ class BatchWriterIT {
         assertThat(result.batches()).isEqualTo(10);
         assertThat(result.reWriteBatchedInserts()).isTrue(); // pgjdbc sent multi-row INSERTs
         assertThat(count("SELECT count(*) FROM book")).isEqualTo(10_000);
+        // end::batch-writer[]
     }
-    // end::batch-writer[]
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void upsertUpdatesExistingRowsAndInsertsNewOnes(boolean rewrite) throws SQLException {
+        // tag::upsert[]
         BatchWriter<Book> upsert = BatchWriter.<Book>insertInto("book").column("isbn", Book::isbn)
                 .column("title", Book::title).column("price", Book::price)
                 .onConflictDoUpdate("isbn").batchSize(64).build();
+        // end::upsert[]
         upsert.write(dataSource(rewrite), books(0, 100));
         List<Book> changed = new ArrayList<>();
         for (Book b : books(50, 100)) {
@@ -125,6 +127,7 @@ class BatchWriterIT {
         List<Book> rows = books(0, 1_000);
         rows.set(733, new Book("isbn-12", "duplicate of row 12", 5));
 
+        // tag::failing-row[]
         assertThatThrownBy(() -> writer.write(dataSource(false), rows))
                 .isInstanceOfSatisfying(BatchWriteException.class, e -> {
                     assertThat(e.rowIndex()).contains(733);
@@ -134,6 +137,7 @@ class BatchWriterIT {
                     assertThat(e.getMessage()).startsWith("rows[733] failed: SQLState 23505, constraint book_isbn_key")
                             .doesNotContain("duplicate of row 12").doesNotContain("isbn-12");
                 });
+        // end::failing-row[]
         assertThat(count("SELECT count(*) FROM book")).isZero();
     }
 
