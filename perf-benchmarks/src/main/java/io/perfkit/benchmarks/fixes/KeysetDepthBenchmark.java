@@ -30,13 +30,14 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Page time at depth on a 1,000,000-row table sorted newest first with ties ({@code created_at DESC, id DESC},
  * ten rows per timestamp), 20 rows per page: {@link KeysetPager} from a cursor against the raw
- * {@code LIMIT 20 OFFSET n} query, at page 1 and page 10,000, in the same run.
+ * {@code LIMIT 20 OFFSET n} query, at pages 1, 2 and 10,000, in the same run. Page 1 has no seek (no WHERE);
+ * pages 2 and 10,000 run the same seek statement, so they show how the seek scales with depth.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class KeysetDepthBenchmark {
     static final int ROWS = 1_000_000;
@@ -45,7 +46,7 @@ public class KeysetDepthBenchmark {
             + "LIMIT ? OFFSET ?";
 
     /** The page number, 1-based. */
-    @Param({"1", "10000"})
+    @Param({"1", "2", "10000"})
     public int page;
 
     private BenchDatabase db;

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Three ways to consume, from safest to most flexible:
  * <ul>
- *   <li>{@link #read read(..., Function<Stream<T>, R>)}: the stream is closed for you when the function
+ *   <li>{@link #read read(..., Function&lt;Stream&lt;T&gt;, R&gt;)}: the stream is closed for you when the function
  *       returns or throws, even if it stopped early ({@code limit}, {@code findFirst}).</li>
  *   <li>{@link #stream stream(...)}: a {@link Stream} you must close (try-with-resources); reaching the end
  *       closes it too.</li>

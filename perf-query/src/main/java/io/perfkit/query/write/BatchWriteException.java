@@ -15,9 +15,13 @@ import org.jspecify.annotations.Nullable;
 public final class BatchWriteException extends SQLException {
     private static final long serialVersionUID = 1L;
 
+    /** The first input index the failure lies in. */
     private final int firstRow;
+    /** The last input index the failure lies in, inclusive. */
     private final int lastRow;
+    /** The constraint PostgreSQL named, or null. */
     private final @Nullable String constraint;
+    /** The failing row when known exactly; not serialized (rows need not be serializable). */
     private final transient @Nullable Object row;
 
     BatchWriteException(String message, SQLException cause, int firstRow, int lastRow, @Nullable String constraint,
