@@ -40,7 +40,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>The query</h2>
  * For sort columns {@code s1..sn} and the unique key {@code id} appended as the last tie-breaker, a page after a
- * cursor is {@code SELECT ... WHERE (where) AND (seek) ORDER BY s1 d1, ..., id dn LIMIT size + 1}; the extra row
+ * cursor is {@code SELECT ... WHERE (where) AND (seek) ORDER BY s1 d1, ..., id dn LIMIT size + 1} (the limit written
+ * as a literal, so PostgreSQL can cache one generic plan per page size); the extra row
  * tells whether there is a next page. When every column has the same direction and none is nullable, the seek is
  * the row comparison {@code (s1, ..., id) < (?, ..., ?)}, which PostgreSQL answers with one index range scan on
  * an index over the same columns in the same order. With mixed directions the row comparison would be wrong, so
@@ -259,8 +260,10 @@ public final class KeysetPager {
             SortColumn s = sort.get(i);
             sql.append(i == 0 ? "" : ", ").append(quote(s.column())).append(' ').append(s.direction().name());
         }
-        sql.append(" LIMIT ?");
-        params.add(request.size() + 1);
+        // The limit is written as a literal, not bound: it is an int checked against maxPageSize, so it cannot
+        // inject anything, and with a known limit PostgreSQL's plan cache settles on a generic plan for the seek
+        // (a bound LIMIT makes every generic plan look costly, so the seek would be re-planned on every page).
+        sql.append(" LIMIT ").append(request.size() + 1);
         return new Query(sql.toString(), Collections.unmodifiableList(params), sort);
     }
 

@@ -103,7 +103,6 @@ class KeysetPagerIT {
             try (var ps = c.prepareStatement("EXPLAIN " + sql)) {
                 ps.setBigDecimal(1, new BigDecimal("3.75"));
                 ps.setLong(2, 100);
-                ps.setInt(3, 11);
                 StringBuilder plan = new StringBuilder();
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
