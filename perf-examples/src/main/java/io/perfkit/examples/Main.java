@@ -95,7 +95,8 @@ public final class Main {
                         options.warmup().toMillis() / 1000.0, options.duration().toMillis() / 1000.0);
                 LoadDriver driver = new LoadDriver(service.uri(), service.scopeStats(), findings, settings, out);
                 List<ScenarioResult> results = driver.run(scenarios);
-                RunSummary summary = new RunSummary(startedAt, environment(servers), settings, data, results);
+                RunSummary summary = new RunSummary(startedAt, environment(servers), settings, data, results,
+                        service.statements());
                 TextReport.print(summary, out);
                 Path report = HtmlReport.write(summary, options.reportDir().resolve("bookstore-report.html"));
                 out.println();

@@ -14,6 +14,7 @@ import io.perfkit.examples.bookstore.Route;
 import io.perfkit.examples.bookstore.Schema;
 import io.perfkit.examples.bookstore.ScopeStats;
 import io.perfkit.examples.bookstore.SeedPlan;
+import io.perfkit.query.PlanAnalyzer;
 import io.perfkit.testkit.RealServers;
 import io.perfkit.testkit.TestDatabase;
 import io.perfkit.testkit.TestRedis;
@@ -153,7 +154,7 @@ class BookstoreIT {
         List<Finding> found = nPlusOnes();
         assertThat(found).isNotEmpty();
         assertThat(found).anySatisfy(f -> {
-            assertThat(f.subject()).contains("FROM order_items").contains("order_id = ?");
+            assertThat(f.message()).contains("FROM order_items").contains("order_id = ?");
             assertThat(f.callSite()).hasValueSatisfying(site -> {
                 assertThat(site.getClassName()).isEqualTo("io.perfkit.examples.bookstore.Queries");
                 assertThat(site.getMethodName()).isEqualTo("itemsOneByOne");
@@ -161,6 +162,49 @@ class BookstoreIT {
             assertThat(f.suggestion()).hasValueSatisfying(s -> assertThat(s).contains("ANY(?)"));
             assertThat(f.scopeName()).hasValue("GET /users/{id}/orders naive");
         });
+    }
+
+    @Test
+    void theNaiveSearchIsReportedAsASlowQueryWithItsPlanAndASeqScanOfBooks(TestDatabase db, TestRedis redis)
+            throws Exception {
+        // 2,000 books are fast to scan: this instance calls every statement slow and reports scans of 100 rows.
+        CollectingFindingSink slow = FindingSink.collecting();
+        try (BookstoreService small = BookstoreService.builder()
+                .jdbcUrl(db.jdbcUrl())
+                .credentials(db.user(), db.password())
+                .redisUri(redis.uri())
+                .slowQueryThreshold(java.time.Duration.ofNanos(1))
+                .planAnalyzer(PlanAnalyzer.of(100, 1_000, 10))
+                .findingSink(slow)
+                .start()) {
+            HttpResponse<String> found = http.send(HttpRequest.newBuilder(
+                    small.uri().resolve("books/search?q=the+sil&mode=naive")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(found.statusCode()).isEqualTo(200);
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (seqScansOfBooks(slow).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        List<Finding> scans = seqScansOfBooks(slow);
+        assertThat(scans).as("findings: %s", slow.findings()).hasSize(1);
+        Finding scan = scans.get(0);
+        assertThat(scan.message()).startsWith("Seq Scan on books read");
+        assertThat(scan.detail()).hasValueSatisfying(d -> assertThat(d).contains("~~*"));
+        // The slow-query finding of the same statement carries the captured plan and the service's line.
+        assertThat(slow.findings(FindingKind.SLOW_QUERY)).anySatisfy(f -> {
+            assertThat(f.subject()).isEqualTo(scan.subject());
+            assertThat(f.message()).contains("ILIKE");
+            assertThat(f.detail()).hasValueSatisfying(plan -> assertThat(plan).contains("Seq Scan"));
+            assertThat(f.callSite()).hasValueSatisfying(site -> {
+                assertThat(site.getClassName()).isEqualTo("io.perfkit.examples.bookstore.Queries");
+                assertThat(site.getMethodName()).isEqualTo("searchIlike");
+            });
+        });
+    }
+
+    private static List<Finding> seqScansOfBooks(CollectingFindingSink sink) {
+        return sink.findings(FindingKind.SEQ_SCAN).stream()
+                .filter(f -> f.evidence().getOrDefault("table", "").equals("books")).toList();
     }
 
     /**

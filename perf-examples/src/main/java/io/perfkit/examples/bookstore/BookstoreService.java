@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.perfkit.core.Budget;
-import io.perfkit.core.FindingPublisher;
 import io.perfkit.core.FindingSink;
 import io.perfkit.core.micrometer.MicrometerFindingSink;
 import io.perfkit.compression.CompressionConfig;
@@ -23,6 +22,9 @@ import io.perfkit.compression.ETagFilter;
 import io.perfkit.compression.micrometer.MicrometerCompressionRecorder;
 import io.perfkit.core.servlet.WorkScopeFilter;
 import io.perfkit.pool.PoolAdvisor;
+import io.perfkit.query.PlanAnalyzer;
+import io.perfkit.query.QueryMonitor;
+import io.perfkit.query.jooq.PerfkitExecuteListener;
 import io.perfkit.pool.hikari.HikariPools;
 import io.perfkit.pool.hikari.TunedHikari;
 import io.perfkit.pool.micrometer.PoolMetrics;
@@ -39,6 +41,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -72,8 +75,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Where perfkit's modules plug in</h2>
  * <ul>
- *   <li>perf-query: {@link #instrument(DataSource, FindingSink)} wraps the pool with {@code QueryMonitor.wrap};
- *       {@link StatementDiagnostics} is its stand-in; {@link OrderItemsSource#batched(Queries)} is where
+ *   <li>perf-query: {@link #instrument(DataSource, QueryMonitor)} wraps the pool with {@code QueryMonitor.wrap}
+ *       (N+1 with the service's source line, slow statements with their plan);
+ *       {@link OrderItemsSource#batched(Queries)} is where
  *       {@code BatchLoader} goes and {@link Queries#pageAfter(PageCursor, int)} where keyset pagination goes.</li>
  *   <li>perf-cache: {@link Builder#bookDetailCache} takes a {@code TieredCache}-backed {@link BookDetailCache}.</li>
  *   <li>perf-pool: the pool is configured by {@code TunedHikari} ({@link #poolConfig}) and watched by a
@@ -87,6 +91,8 @@ public final class BookstoreService implements AutoCloseable {
     public static final int DEFAULT_POOL_SIZE = 10;
     /** A statement slower than this is reported as a slow query. */
     public static final Duration DEFAULT_SLOW_QUERY_THRESHOLD = Duration.ofMillis(50);
+    /** A SELECT shape run with this many different values in one request is an N+1 finding. */
+    public static final int N_PLUS_ONE_THRESHOLD = 5;
     /** The per-request budget every request is checked against. */
     public static final int DEFAULT_MAX_QUERIES_PER_REQUEST = 10;
     /** The pool's name: HikariCP's {@code poolName}, the {@code pool} tag of its meters, the application_name. */
@@ -105,6 +111,7 @@ public final class BookstoreService implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final HikariDataSource pool;
     private final PoolAdvisor poolAdvisor;
+    private final QueryMonitor queryMonitor;
     private final RedisClient redis;
     private final StatefulRedisConnection<String, String> redisConnection;
     private final StatefulRedisPubSubConnection<String, String> redisPubSub;
@@ -121,25 +128,28 @@ public final class BookstoreService implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         FindingSink sink = FindingSink.all(b.findingSink, MicrometerFindingSink.counting(registry));
-        FindingPublisher publisher = FindingPublisher.of(sink);
 
         this.pool = new HikariDataSource(poolConfig(b.jdbcUrl, b.poolSize, b.user, b.password, registry));
         boolean started = false;
         RedisClient client = null;
         PoolAdvisor advisor = null;
+        QueryMonitor monitor = null;
         try {
             advisor = poolAdvisor(pool, sink);
             PoolMetrics.bind(advisor, registry);
             this.poolAdvisor = advisor.start();
             this.seedResult = b.seed == null ? null : Seeder.ensure(pool, b.seed);
-            DataSource dataSource = instrument(pool, sink);
-            StatementDiagnostics diagnostics = new StatementDiagnostics(publisher, b.slowQueryThreshold, 5);
+            monitor = queryMonitor(b, sink, registry);
+            this.queryMonitor = monitor;
+            DataSource dataSource = instrument(pool, monitor);
             // The JavaBeans setters, not set(...): its overloads include set(Settings), whose JAXB annotations
             // javac cannot resolve without jakarta.xml.bind on the class path (a warning, an error under -Werror).
             DefaultConfiguration configuration = new DefaultConfiguration();
             configuration.setDataSource(dataSource);
             configuration.setSQLDialect(SQLDialect.POSTGRES);
-            configuration.setExecuteListenerProvider(new DefaultExecuteListenerProvider(diagnostics));
+            // Adds framework=jOOQ and jOOQ's own advice (fetchGroups, MULTISET) to perf-query's N+1 findings.
+            configuration.setExecuteListenerProvider(
+                    new DefaultExecuteListenerProvider(PerfkitExecuteListener.create()));
             DSLContext dsl = DSL.using(configuration);
             Schema.applyTuning(dsl);
             this.queries = new Queries(dsl);
@@ -157,7 +167,7 @@ public final class BookstoreService implements AutoCloseable {
                     OrderItemsSource.batched(queries), cache, json, b.defaultMode);
             List<Filter> tuned = b.tunedResponseFilters != null ? b.tunedResponseFilters
                     : tunedResponseFilters(registry);
-            RequestFilter requests = new RequestFilter(b.defaultMode, tuned, diagnostics,
+            RequestFilter requests = new RequestFilter(b.defaultMode, tuned,
                     Budget.builder().maxQueries(DEFAULT_MAX_QUERIES_PER_REQUEST).build(), stats, registry);
             Mode defaultMode = b.defaultMode;
 
@@ -187,6 +197,9 @@ public final class BookstoreService implements AutoCloseable {
                 }
                 if (advisor != null) {
                     advisor.close();
+                }
+                if (monitor != null) {
+                    monitor.close();
                 }
                 pool.close();
             }
@@ -267,16 +280,35 @@ public final class BookstoreService implements AutoCloseable {
     }
 
     /**
-     * Wraps the pool for statement monitoring. The seam where perf-query's {@code QueryMonitor.wrap(DataSource)}
-     * plugs in (publishing to {@code sink}); until then statements are observed by {@link StatementDiagnostics}
-     * through jOOQ, and this returns the pool as it is.
+     * perf-query's monitor for the service's statements: it times every statement by fingerprint
+     * ({@code perfkit.query} meters), reports {@code N_PLUS_ONE} (a SELECT shape run with
+     * {@value #N_PLUS_ONE_THRESHOLD} different values in one request) with the service's own source line, and
+     * captures the plan of a statement slower than the slow-query threshold off the request thread, on a
+     * connection of the same pool ({@code SLOW_QUERY} with the plan, then the analyzer's {@code SEQ_SCAN},
+     * {@code MISSING_INDEX} with its {@code CREATE INDEX}, ...).
+     */
+    private static QueryMonitor queryMonitor(Builder b, FindingSink sink, MeterRegistry registry) {
+        QueryMonitor.Builder monitor = QueryMonitor.builder()
+                .meterRegistry(registry)
+                .findingSink(sink)
+                .slowQueryThreshold(b.slowQueryThreshold)
+                .nPlusOneThreshold(N_PLUS_ONE_THRESHOLD);
+        if (b.planAnalyzer != null) {
+            monitor.planAnalyzer(b.planAnalyzer);
+        }
+        return monitor.build();
+    }
+
+    /**
+     * Wraps the pool with perf-query's monitor: the service's statements go through the returned data source.
+     * Seeding and {@link #dataSource()} use the pool itself, so they are not monitored.
      *
      * @param pool the pool
-     * @param sink where the monitor's findings go
+     * @param monitor the monitor, which publishes into the service's finding sink
      * @return the data source the service's statements use
      */
-    static DataSource instrument(DataSource pool, FindingSink sink) {
-        return pool;
+    static DataSource instrument(DataSource pool, QueryMonitor monitor) {
+        return monitor.wrap(pool);
     }
 
     private static String hostForUri(String host) {
@@ -308,6 +340,15 @@ public final class BookstoreService implements AutoCloseable {
         return seedResult;
     }
 
+    /**
+     * Returns the SQL of each statement shape perf-query saw, by fingerprint id: the subject of its findings.
+     *
+     * @return fingerprint id to normalised SQL
+     */
+    public Map<String, String> statements() {
+        return queryMonitor.fingerprints();
+    }
+
     /** @return the pool, for tools that need a connection to the bookstore schema */
     public DataSource dataSource() {
         return pool;
@@ -325,6 +366,7 @@ public final class BookstoreService implements AutoCloseable {
         redisPubSub.close();
         redisConnection.close();
         redis.shutdown();
+        queryMonitor.close();
         poolAdvisor.close();
         pool.close();
         registry.close();
@@ -361,6 +403,7 @@ public final class BookstoreService implements AutoCloseable {
         private FindingSink findingSink = FindingSink.disabled();
         private Duration slowQueryThreshold = DEFAULT_SLOW_QUERY_THRESHOLD;
         private @Nullable SeedPlan seed;
+        private @Nullable PlanAnalyzer planAnalyzer;
         private @Nullable BookDetailCache bookDetailCache;
         private @Nullable List<Filter> tunedResponseFilters;
 
@@ -492,6 +535,21 @@ public final class BookstoreService implements AutoCloseable {
                 throw new IllegalArgumentException("slowQueryThreshold must be positive, but was " + threshold);
             }
             this.slowQueryThreshold = threshold;
+            return this;
+        }
+
+        /**
+         * Sets how perf-query reads captured plans; default {@link PlanAnalyzer#defaults()}, which reports a
+         * sequential scan only when it discards 10,000 rows or more (smaller data sets need lower thresholds).
+         *
+         * @param analyzer the analyzer
+         * @return this builder
+         */
+        public Builder planAnalyzer(PlanAnalyzer analyzer) {
+            if (analyzer == null) {
+                throw new IllegalArgumentException("planAnalyzer must not be null");
+            }
+            this.planAnalyzer = analyzer;
             return this;
         }
 

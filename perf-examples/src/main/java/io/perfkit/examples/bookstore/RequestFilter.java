@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs inside perf-core's {@link WorkScopeFilter}: resolves the request's route and mode, applies the tuned-only
- * response filters in tuned mode, and once the handler returned (its scope still open) publishes the request's N+1
- * findings, checks the per-request {@link Budget} and adds the scope's figures to {@link ScopeStats} and to the
+ * response filters in tuned mode, and once the handler returned (its scope still open, with the statements perf-query
+ * recorded in it) checks the per-request {@link Budget} and adds the scope's figures to {@link ScopeStats} and to the
  * {@code bookstore.request.queries} summary.
  */
 final class RequestFilter implements Filter {
@@ -31,16 +31,14 @@ final class RequestFilter implements Filter {
 
     private final Mode defaultMode;
     private final List<Filter> tunedFilters;
-    private final StatementDiagnostics diagnostics;
     private final Budget budget;
     private final ScopeStats stats;
     private final Map<Route, Map<Mode, DistributionSummary>> queriesPerRequest = new EnumMap<>(Route.class);
 
-    RequestFilter(Mode defaultMode, List<Filter> tunedFilters, StatementDiagnostics diagnostics, Budget budget,
-            ScopeStats stats, MeterRegistry registry) {
+    RequestFilter(Mode defaultMode, List<Filter> tunedFilters, Budget budget, ScopeStats stats,
+            MeterRegistry registry) {
         this.defaultMode = defaultMode;
         this.tunedFilters = List.copyOf(tunedFilters);
-        this.diagnostics = diagnostics;
         this.budget = budget;
         this.stats = stats;
         for (Route route : Route.values()) {
@@ -106,7 +104,6 @@ final class RequestFilter implements Filter {
         Object scope = request.getAttribute(WorkScopeFilter.SCOPE_ATTRIBUTE);
         if (scope instanceof WorkScope && match != null) {
             WorkScope workScope = (WorkScope) scope;
-            diagnostics.finish(workScope);
             var report = workScope.report();
             stats.record(match.route(), mode, report, !budget.check(report).passed());
             queriesPerRequest.get(match.route()).get(mode).record(report.queryCount());

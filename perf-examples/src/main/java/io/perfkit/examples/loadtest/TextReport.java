@@ -44,9 +44,12 @@ public final class TextReport {
                 BookstoreService.DEFAULT_MAX_QUERIES_PER_REQUEST);
         for (Finding f : naive) {
             out.println("  - [" + f.kind() + "] " + f.message());
-            out.println("      statement: " + abbreviate(f.subject(), 150));
+            out.println("      subject: " + abbreviate(summary.describeSubject(f.subject()), 150));
             f.callSite().ifPresent(site -> out.println("      at " + site));
             f.suggestion().ifPresent(s -> out.println("      fix: " + s));
+            // One-line details (a scan's filter) are shown; a plan goes to the HTML report only.
+            f.detail().filter(d -> d.length() <= 200 && d.indexOf('\n') < 0)
+                    .ifPresent(d -> out.println("      detail: " + d));
         }
         if (naive.isEmpty()) {
             out.println("  (none)");

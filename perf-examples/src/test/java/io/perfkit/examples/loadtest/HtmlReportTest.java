@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,7 +53,8 @@ class HtmlReportTest {
         String html = HtmlReport.render(summary());
         assertThat(html).contains("N_PLUS_ONE").contains("com.example.Shop.load(Shop.java:42)")
                 .contains("Batch it &lt;now&gt;").contains("SELECT * FROM t WHERE a &lt; ? AND b = &#39;x&#39;")
-                .doesNotContain("Batch it <now>");
+                .contains("&quot;Node Type&quot;: &quot;Seq Scan&quot;").contains("<details>")
+                .doesNotContain("Batch it <now>").doesNotContain("q0123456789ab");
     }
 
     @Test
@@ -62,7 +64,8 @@ class HtmlReportTest {
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("GET /users/{id}/orders  (orders)").containsPattern("requests/s +10.0 +100 +10.0x")
                 .contains("Findings made during the naive runs: 1 (tuned runs: 0)")
-                .contains("at com.example.Shop.load(Shop.java:42)");
+                .contains("at com.example.Shop.load(Shop.java:42)")
+                .contains("subject: SELECT * FROM t WHERE a < ? AND b = 'x'");
     }
 
     @Test
@@ -76,7 +79,8 @@ class HtmlReportTest {
 
     private static RunSummary summary() {
         Finding finding = Finding.builder(FindingKind.N_PLUS_ONE, "The same SELECT ran 40 times")
-                .subject("SELECT * FROM t WHERE a < ? AND b = 'x'")
+                .subject("q0123456789ab")
+                .detail("{\"Plan\": {\"Node Type\": \"Seq Scan\"}}")
                 .suggestion("Batch it <now>")
                 .evidence("executions", 40)
                 .callSite(Optional.of(new StackTraceElement("com.example.Shop", "load", "Shop.java", 42)))
@@ -85,7 +89,7 @@ class HtmlReportTest {
                 phase(Mode.TUNED, 1_000, 3, 2_000), List.of(finding), List.of());
         return new RunSummary(Instant.parse("2026-11-21T16:00:00Z"), List.of("Machine: test"),
                 new LoadDriver.Settings(4, Duration.ofSeconds(1), Duration.ofSeconds(10)), "Data: test.",
-                List.of(result));
+                List.of(result), Map.of("q0123456789ab", "SELECT * FROM t WHERE a < ? AND b = 'x'"));
     }
 
     private static PhaseResult phase(Mode mode, long requests, long queriesPerRequest, long micros) {
