@@ -415,6 +415,9 @@ public final class TieredCache<K, V> implements AutoCloseable {
             } catch (RemoteFailure f) {
                 failOrFallback("set", f, "put");
             }
+            // a read here that fetched the old L2 value between the first invalidation and the write must not fill
+            invalidateLocal(k, false);
+            snap = snap.withEpochs(epochs.get(stripe(k)), globalEpoch.get());
             sendKey(k, "put");
         }
         fillL1(k, e, snap);
@@ -452,6 +455,8 @@ public final class TieredCache<K, V> implements AutoCloseable {
             } catch (RemoteFailure f) {
                 failOrFallback("set", f, "invalidate");
             }
+            // a read here that fetched the old L2 value before the tombstone landed must not fill L1
+            invalidateLocal(k, false);
             sendKey(k, "invalidate");
         }
     }
@@ -1189,6 +1194,10 @@ public final class TieredCache<K, V> implements AutoCloseable {
             this.global = global;
             this.holders = holders;
             this.gens = gens;
+        }
+
+        Snapshot withEpochs(long newEpoch, long newGlobal) {
+            return new Snapshot(newEpoch, newGlobal, holders, gens);
         }
 
         boolean known() {
