@@ -305,7 +305,20 @@ public final class LettuceRemoteStore implements RemoteStore {
             ensureConnected();
             c = commands;
             if (c == null) {
-                return CompletableFuture.failedFuture(new IllegalStateException("not connected to Redis yet"));
+                CompletableFuture<?> pending;
+                synchronized (lock) {
+                    pending = connecting;
+                }
+                if (pending == null) {
+                    return CompletableFuture.failedFuture(new IllegalStateException("not connected to Redis"));
+                }
+                // a connection attempt is under way: run once it is made (the caller's timeout bounds the wait)
+                return pending.thenCompose(ignored -> {
+                    RedisClusterAsyncCommands<String, byte[]> now = commands;
+                    return now == null
+                            ? CompletableFuture.<T>failedFuture(new IllegalStateException("not connected to Redis"))
+                            : op.apply(now);
+                });
             }
         }
         try {
@@ -351,20 +364,23 @@ public final class LettuceRemoteStore implements RemoteStore {
             } catch (RuntimeException ex) {
                 return;
             }
-            connecting = f;
-            f.whenComplete((c, ex) -> {
+            CompletableFuture<Void> done = f.handle((c, ex) -> {
                 synchronized (lock) {
                     connecting = null;
                     if (ex == null && c != null) {
                         if (closed && owned) {
                             c.closeAsync();
-                            return;
+                            return null;
                         }
                         connection = c;
                         commands = connector.commands(c);
                     }
                 }
+                return null;
             });
+            if (!done.isDone()) {
+                connecting = done; // completes after commands is set, so waiters find it
+            }
         }
         ensurePubSub();
     }
