@@ -25,9 +25,10 @@ import org.jspecify.annotations.Nullable;
  * matches the given tags (one breach per timer and limit, with the numbers).
  *
  * <p>Percentiles are read from the timer's published percentiles when it has them
- * ({@code Timer.builder(..).publishPercentiles(0.95, 0.99)}), else estimated from its percentile histogram
- * ({@code publishPercentileHistogram()}) as the upper bound of the bucket the percentile falls in, which never
- * understates the latency. A timer with neither cannot be checked, and {@link #check} says so.
+ * ({@code Timer.builder(..).publishPercentiles(0.95, 0.99)}), else estimated from its histogram buckets
+ * ({@code publishPercentileHistogram()} on registries that keep them, such as Prometheus, or
+ * {@code serviceLevelObjectives(..)} on any registry) as the upper bound of the bucket the percentile falls
+ * in, which never understates the latency. A timer with neither cannot be checked, and {@link #check} says so.
  *
  * <pre>{@code
  * LatencyBudget.builder("http.server.requests")
@@ -120,7 +121,7 @@ public final class LatencyBudget {
         }
         throw new IllegalStateException("timer " + subject + " publishes neither the " + label(q)
                 + " percentile nor a histogram; configure it with publishPercentiles(" + q
-                + ") or publishPercentileHistogram()");
+                + "), publishPercentileHistogram() or serviceLevelObjectives(..)");
     }
 
     private static String label(double q) {
