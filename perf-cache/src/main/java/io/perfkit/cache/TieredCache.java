@@ -116,7 +116,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
 
     private TieredCache(Builder<K, V> b) {
         this.name = b.name;
-        this.namespace = "perfkit:" + b.namespace + ":";
+        this.namespace = b.namespace + ":";
         this.keyMapper = b.keyMapper;
         this.tagger = b.tagger;
         this.l1TtlNanos = b.localTtl.toNanos();
@@ -640,6 +640,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
     private Entry<V> loadAndStore(String k, K key, Function<? super K, ? extends @Nullable V> loader, Snapshot snap,
             byte @Nullable [] observed, boolean remoteOk) {
         long start = System.nanoTime();
+        long startTick = ticker.read();
         V v;
         try {
             v = loader.apply(key);
@@ -650,7 +651,8 @@ public final class TieredCache<K, V> implements AutoCloseable {
         }
         long loadNanos = System.nanoTime() - start;
         safeRecord(() -> recorder.recordLoad(loadNanos, true));
-        Entry<V> e = newEntry(v, loadNanos, snap, System.currentTimeMillis());
+        // the XFetch delta is timed by the cache's ticker (coarse, or the one a test injects)
+        Entry<V> e = newEntry(v, Math.max(0, ticker.read() - startTick), snap, System.currentTimeMillis());
         if (v == null && negativeTtlMillis == 0) {
             return e;
         }
@@ -1499,19 +1501,22 @@ public final class TieredCache<K, V> implements AutoCloseable {
             Require.argument(name.matches("[A-Za-z0-9._-]+"),
                     "name must use letters, digits, '.', '_' or '-' only, but was '%s'", name);
             this.name = name;
-            this.namespace = name;
+            this.namespace = "perfkit:" + name;
         }
 
         /**
-         * Sets the Redis key namespace (default: the cache name). Keys are {@code perfkit:<namespace>:k:<key>}.
+         * Sets the Redis key namespace (default {@code perfkit:<name>}). Keys are {@code <namespace>:k:<key>},
+         * generation counters {@code <namespace>:g:} and {@code <namespace>:tag:<tag>}, leases
+         * {@code <namespace>:lease:<key>}, and the invalidation channel {@code <namespace>:invalidations}. Every
+         * instance sharing the cache must use the same namespace; add a version suffix to retire old data.
          *
-         * @param namespace letters, digits, {@code . _ - :} only; use a version suffix to retire old data
+         * @param namespace no whitespace and none of {@code * ? [ ] { }}
          * @return this builder
          */
         public Builder<K, V> namespace(String namespace) {
             Require.nonBlank(namespace, "namespace");
-            Require.argument(namespace.matches("[A-Za-z0-9._:-]+"),
-                    "namespace must use letters, digits, '.', '_', ':' or '-' only, but was '%s'", namespace);
+            Require.argument(namespace.matches("[^\\s*?\\[\\]{}]+"),
+                    "namespace must not contain whitespace or any of * ? [ ] { }, but was '%s'", namespace);
             this.namespace = namespace;
             return this;
         }

@@ -14,6 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import io.perfkit.testkit.RealServers;
+import io.perfkit.testkit.TestRedis;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * so X applies the remote invalidations of a key in write order and the n-th one X applies belongs to the n-th write
  * issued elsewhere. No wall-clock threshold is involved: the test compares the order of events.
  */
+@RealServers
 class InvalidationRaceIT {
     static final int INSTANCES = 3;
     static final int KEYS = 16;
@@ -36,8 +39,7 @@ class InvalidationRaceIT {
     record Read(int instance, int key, long startNanos, long version) {}
 
     @Test
-    void noReadReturnsAValueOlderThanAnInvalidationItsInstanceAlreadyApplied() throws Exception {
-        String ns = Redis.namespace("race");
+    void noReadReturnsAValueOlderThanAnInvalidationItsInstanceAlreadyApplied(TestRedis testRedis) throws Exception {
         AtomicLongArray db = new AtomicLongArray(KEYS);
         Object[] keyLocks = new Object[KEYS];
         List<List<Write>> writes = new ArrayList<>();
@@ -50,7 +52,8 @@ class InvalidationRaceIT {
         List<Read> reads = Collections.synchronizedList(new ArrayList<>());
         AtomicLong loads = new AtomicLong();
 
-        try (Redis redis = new Redis()) {
+        try (Redis redis = new Redis(testRedis)) {
+            String ns = redis.namespace("race");
             List<TieredCache<String, Long>> caches = new ArrayList<>();
             for (int i = 0; i < INSTANCES; i++) {
                 List<List<Long>> perKey = new ArrayList<>();

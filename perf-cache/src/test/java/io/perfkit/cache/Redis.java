@@ -3,30 +3,34 @@ package io.perfkit.cache;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.perfkit.cache.redis.LettuceRemoteStore;
+import io.perfkit.testkit.TestRedis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The real Redis for ITs: PERFKIT_TEST_REDIS_URL (default redis://127.0.0.1:6379). Each use gets its own namespace so
- * test classes never see each other's keys. (perf-testkit's @RealServers replaces this once it is on main.)
+ * A Lettuce client for a test's Redis (perf-testkit's {@link TestRedis}, or a redis-server the test started), the
+ * stores made from it, and namespaces under the test class's key prefix so that perf-testkit cleans them up.
  */
 final class Redis implements AutoCloseable {
     final RedisURI uri;
     final RedisClient client;
+    private final String keyPrefix;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    Redis() {
-        this(System.getenv().getOrDefault("PERFKIT_TEST_REDIS_URL", "redis://127.0.0.1:6379"));
+    Redis(TestRedis redis) {
+        this(redis.uri(), redis.keyPrefix());
     }
 
-    Redis(String url) {
+    Redis(String url, String keyPrefix) {
         this.uri = RedisURI.create(url);
         this.client = RedisClient.create();
+        this.keyPrefix = keyPrefix;
     }
 
-    static String namespace(String prefix) {
-        return "test-" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    /** A fresh namespace under the class's key prefix: one per test, so tests never share keys. */
+    String namespace(String name) {
+        return keyPrefix + name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     LettuceRemoteStore store() {

@@ -25,7 +25,7 @@ class RedisOutageIT {
     @Test
     void startsWithoutRedisKeepsServingThroughAnOutageAndRecovers() throws Exception {
         assumeTrue(RedisProcess.available(), "no redis-server binary at " + RedisProcess.BINARY);
-        try (RedisProcess server = new RedisProcess(List.of()); Redis redis = new Redis(server.url())) {
+        try (RedisProcess server = new RedisProcess(List.of()); Redis redis = new Redis(server.url(), "perfkit-outage:")) {
             CountingRecorder rec = new CountingRecorder();
             AtomicInteger loads = new AtomicInteger();
             // 1. built while Redis is down: calls succeed from the loader and L1
@@ -82,7 +82,7 @@ class RedisOutageIT {
     @Test
     void failClosedRefusesMissesButStillServesL1() throws Exception {
         assumeTrue(RedisProcess.available(), "no redis-server binary at " + RedisProcess.BINARY);
-        try (RedisProcess server = new RedisProcess(List.of()); Redis redis = new Redis(server.url())) {
+        try (RedisProcess server = new RedisProcess(List.of()); Redis redis = new Redis(server.url(), "perfkit-outage:")) {
             server.start();
             CountingRecorder rec = new CountingRecorder();
             TieredCache<String, String> cache = redis.track(cache(redis, rec)

@@ -9,6 +9,8 @@ import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.perfkit.cache.micrometer.MicrometerCacheRecorder;
 import io.perfkit.cache.redis.LettuceRemoteStore;
+import io.perfkit.testkit.RealServers;
+import io.perfkit.testkit.TestRedis;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,16 +30,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Behaviour of TieredCache against the real Redis, with several instances sharing it. */
+@RealServers
 class TieredCacheIT {
     record Book(String isbn, String title, int pages) {}
+
+    /** The build box is shared and busy: a Redis call must not time out because the CPU was taken. */
+    static final Duration LOADED_BOX_TIMEOUT = Duration.ofSeconds(2);
 
     static Redis redis;
     static StatefulRedisConnection<String, byte[]> raw;
     String ns;
 
     @BeforeAll
-    static void connect() {
-        redis = new Redis();
+    static void connect(TestRedis testRedis) {
+        redis = new Redis(testRedis);
         raw = redis.client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), redis.uri);
     }
 
@@ -49,7 +55,7 @@ class TieredCacheIT {
 
     @BeforeEach
     void namespace() {
-        ns = Redis.namespace("tiered");
+        ns = redis.namespace("tiered");
     }
 
     TieredCache.Builder<String, Book> books(LettuceRemoteStore store) {
@@ -57,6 +63,7 @@ class TieredCacheIT {
                 .namespace(ns)
                 .local(1000, Duration.ofMinutes(5))
                 .remote(store, Duration.ofMinutes(10))
+                .commandTimeout(LOADED_BOX_TIMEOUT)
                 .codec(ValueCodec.json(Book.class));
     }
 
@@ -86,7 +93,7 @@ class TieredCacheIT {
         assertThat(rb.count("get.l2.hit")).isEqualTo(1);
         assertThat(loads).hasValue(1);
 
-        byte[] stored = raw.sync().get("perfkit:" + ns + ":k:1");
+        byte[] stored = raw.sync().get(ns + ":k:1");
         assertThat(stored).isNotNull();
         String text = new String(stored, StandardCharsets.ISO_8859_1);
         assertThat(text).contains("{\"isbn\":\"1\",\"title\":\"title v1\",\"pages\":101}");
@@ -237,7 +244,7 @@ class TieredCacheIT {
         Await.until(() -> a.localSize() == 0, "a flushed");
         assertThat(a.get("zeta/1", key -> book(key, version.get()))).isEqualTo(book("zeta/1", 3));
         // L2 still holds the old entries (nothing scanned or deleted), but they are ignored
-        assertThat(raw.sync().exists("perfkit:" + ns + ":k:acme/2")).isEqualTo(1L);
+        assertThat(raw.sync().exists(ns + ":k:acme/2")).isEqualTo(1L);
         assertThat(b.get("acme/2", key -> book(key, version.get()))).isEqualTo(book("acme/2", 3));
     }
 
@@ -263,12 +270,13 @@ class TieredCacheIT {
                 .namespace(ns)
                 .local(100, Duration.ofHours(1))
                 .remote(redis.store(), Duration.ofMillis(300))
+                .commandTimeout(LOADED_BOX_TIMEOUT)
                 .ttlJitter(0)
                 .earlyRefresh(0)
                 .codec(ValueCodec.json(Book.class)));
         AtomicInteger loads = new AtomicInteger();
         a.get("t", k -> book(k, loads.incrementAndGet()));
-        Await.until(() -> raw.sync().exists("perfkit:" + ns + ":k:t") == 0, "the L2 entry expired");
+        Await.until(() -> raw.sync().exists(ns + ":k:t") == 0, "the L2 entry expired");
         Await.until(() -> a.getIfPresent("t") == null, "the L1 entry expired with it");
         assertThat(a.get("t", k -> book(k, loads.incrementAndGet()))).isEqualTo(book("t", 2));
     }
@@ -280,6 +288,7 @@ class TieredCacheIT {
                 .namespace(ns)
                 .local(100, Duration.ofHours(1))
                 .remote(redis.store(), Duration.ofMillis(400))
+                .commandTimeout(LOADED_BOX_TIMEOUT)
                 .earlyRefresh(10)
                 .recorder(n -> rec)
                 .codec(ValueCodec.json(Book.class)));
@@ -338,11 +347,12 @@ class TieredCacheIT {
         };
         CountingRecorder rec = new CountingRecorder();
         TieredCache<String, Book> b = started(TieredCache.<String, Book>builder("books").namespace(ns)
-                .remote(redis.store(), Duration.ofMinutes(1)).codec(counting).recorder(n -> rec));
+                .remote(redis.store(), Duration.ofMinutes(1)).commandTimeout(LOADED_BOX_TIMEOUT).codec(counting)
+                .recorder(n -> rec));
         TieredCache<String, Book> a = started(books(redis.store()));
         b.get("x", k -> book(k, 1));
         // a forged message (a Java serialization stream) and a real one
-        raw.sync().publish("perfkit:" + ns + ":invalidations", new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5});
+        raw.sync().publish(ns + ":invalidations", new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5});
         a.invalidate("x");
         Await.until(() -> rec.count("received.KEY") == 1, "b applied a's invalidation");
         assertThat(rec.count("failure.message")).isEqualTo(1);
