@@ -100,4 +100,27 @@ class RedisOutageIT {
             assertThat(rec.count("failure")).isPositive();
         }
     }
+
+    @Test
+    void rateLimiterFailsOpenOrClosedByPolicyWhenRedisIsDown() throws Exception {
+        assumeTrue(RedisProcess.available(), "no redis-server binary at " + RedisProcess.BINARY);
+        try (RedisProcess server = new RedisProcess(List.of()); Redis redis = new Redis(server.url(), "perfkit-outage:")) {
+            server.start();
+            RateLimiter open = RateLimiter.builder("open", redis.store()).limit(1, Duration.ofHours(1))
+                    .commandTimeout(Duration.ofMillis(200)).build();
+            RateLimiter closed = RateLimiter.builder("closed", redis.store()).limit(1, Duration.ofHours(1))
+                    .commandTimeout(Duration.ofMillis(200)).failurePolicy(RemoteFailurePolicy.FAIL_CLOSED).build();
+            Await.until(() -> !open.tryAcquire("warm-up").degraded(), "limiter connected");
+            Await.until(() -> !closed.tryAcquire("warm-up").degraded(), "limiter connected");
+            assertThat(open.tryAcquire("k").allowed()).isTrue();
+            assertThat(open.tryAcquire("k").allowed()).isFalse();
+            server.kill();
+            RateLimitDecision o = open.tryAcquire("k");
+            assertThat(o.allowed()).isTrue();
+            assertThat(o.degraded()).isTrue();
+            RateLimitDecision c = closed.tryAcquire("other");
+            assertThat(c.allowed()).isFalse();
+            assertThat(c.degraded()).isTrue();
+        }
+    }
 }
