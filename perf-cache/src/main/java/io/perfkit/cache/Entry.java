@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * needs no random number and no logarithm.
  */
 final class Entry<V> {
-    static final long NEVER = Long.MAX_VALUE;
+    /** A refresh time far enough ahead to mean "never" while staying safe for {@code now - refreshAt} arithmetic. */
+    static final long NEVER_OFFSET = Long.MAX_VALUE / 4;
 
     final @Nullable V value;
     final long writeMillis;
@@ -16,19 +17,29 @@ final class Entry<V> {
     final int loadMillis;
     final Generation[] holders;
     final long[] gens;
-    final long l1Nanos;
+    final long expiresAtTick;
     final long refreshAtTick;
 
     Entry(@Nullable V value, long writeMillis, long expiresAtMillis, int loadMillis, Generation[] holders,
-            long[] gens, long l1Nanos, long refreshAtTick) {
+            long[] gens, long expiresAtTick, long refreshAtTick) {
         this.value = value;
         this.writeMillis = writeMillis;
         this.expiresAtMillis = expiresAtMillis;
         this.loadMillis = loadMillis;
         this.holders = holders;
         this.gens = gens;
-        this.l1Nanos = l1Nanos;
+        this.expiresAtTick = expiresAtTick;
         this.refreshAtTick = refreshAtTick;
+    }
+
+    /**
+     * True while the entry's L1 lifetime has not run out at ticker reading {@code now} and no generation it depends
+     * on has moved on. Expiry is checked here, lazily, rather than by Caffeine: a hit then costs one comparison
+     * instead of Caffeine's per-read expiry bookkeeping; an expired entry is never served and is replaced by the
+     * next fill or evicted by size.
+     */
+    boolean isLive(long now) {
+        return now - expiresAtTick < 0 && isCurrent();
     }
 
     /** True while no generation this entry depends on has moved on. */

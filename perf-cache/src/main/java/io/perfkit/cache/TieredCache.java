@@ -2,7 +2,6 @@ package io.perfkit.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.perfkit.core.RateLimitedLogger;
 import io.perfkit.core.Require;
@@ -87,6 +86,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
     private final double jitter;
     private final long negativeTtlMillis;
     private final long degradedL1Nanos;
+    private final long staleNanos;
     private final @Nullable RemoteStore remote;
     private final @Nullable ValueCodec<V> codec;
     private final long remoteTtlMillis;
@@ -123,6 +123,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
         this.jitter = b.jitter;
         this.negativeTtlMillis = b.negativeTtl == null ? 0 : b.negativeTtl.toMillis();
         this.degradedL1Nanos = b.degradedLocalTtl.toNanos();
+        this.staleNanos = b.staleWhileRevalidate.toNanos();
         this.remote = b.remote;
         this.codec = b.codec;
         this.remoteTtlMillis = b.remoteTtl == null ? 0 : b.remoteTtl.toMillis();
@@ -162,26 +163,8 @@ public final class TieredCache<K, V> implements AutoCloseable {
         this.allGeneration = new Generation(namespace + "g:", remoteGenerations ? Generation.UNKNOWN : 0);
         this.noTagHolders = new Generation[] {allGeneration};
 
-        Ticker t = this.ticker;
         this.l1 = Caffeine.newBuilder()
                 .maximumSize(b.localMaximumSize)
-                .ticker(t::read)
-                .expireAfter(new Expiry<String, Entry<V>>() {
-                    @Override
-                    public long expireAfterCreate(String key, Entry<V> value, long currentTime) {
-                        return value.l1Nanos;
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(String key, Entry<V> value, long currentTime, long currentDuration) {
-                        return value.l1Nanos;
-                    }
-
-                    @Override
-                    public long expireAfterRead(String key, Entry<V> value, long currentTime, long currentDuration) {
-                        return currentDuration;
-                    }
-                })
                 .evictionListener((String key, Entry<V> value, RemovalCause cause) -> {
                     if (cause.wasEvicted()) {
                         safeRecord(() -> recorder.recordEviction(Tier.L1));
@@ -244,9 +227,18 @@ public final class TieredCache<K, V> implements AutoCloseable {
     public @Nullable V get(K key, Function<? super K, ? extends @Nullable V> loader) {
         String k = keyMapper.apply(key);
         Entry<V> e = l1.getIfPresent(k);
-        if (e != null && e.isCurrent()) {
-            onL1Hit(e, key, k, loader);
-            return e.value;
+        if (e != null) {
+            long now = ticker.read();
+            if (e.isLive(now)) {
+                onL1Hit(e, key, k, loader, now);
+                return e.value;
+            }
+            if (staleNanos > 0 && now - e.expiresAtTick < staleNanos && e.isCurrent()) {
+                // stale-while-revalidate: serve the expired value once more and reload in the background
+                record(Tier.L1, true);
+                refreshInBackground(key, k, loader, e);
+                return e.value;
+            }
         }
         return join(k, key, loader);
     }
@@ -260,8 +252,9 @@ public final class TieredCache<K, V> implements AutoCloseable {
     public @Nullable V getIfPresent(K key) {
         String k = keyMapper.apply(key);
         Entry<V> e = l1.getIfPresent(k);
-        if (e != null && e.isCurrent()) {
-            onL1Hit(e, key, k, null);
+        long now;
+        if (e != null && e.isLive(now = ticker.read())) {
+            onL1Hit(e, key, k, null, now);
             return e.value;
         }
         record(Tier.L1, false);
@@ -294,8 +287,9 @@ public final class TieredCache<K, V> implements AutoCloseable {
         for (K key : keys) {
             String k = keyMapper.apply(key);
             Entry<V> e = l1.getIfPresent(k);
-            if (e != null && e.isCurrent()) {
-                onL1Hit(e, key, k, null);
+            long now;
+            if (e != null && e.isLive(now = ticker.read())) {
+                onL1Hit(e, key, k, null, now);
                 if (e.value != null) {
                     result.put(key, e.value);
                 }
@@ -384,8 +378,9 @@ public final class TieredCache<K, V> implements AutoCloseable {
         Require.nonNull(loader, "loader");
         String k = keyMapper.apply(key);
         Entry<V> e = l1.getIfPresent(k);
-        if (e != null && e.isCurrent()) {
-            onL1Hit(e, key, k, null);
+        long now;
+        if (e != null && e.isLive(now = ticker.read())) {
+            onL1Hit(e, key, k, null, now);
             return CompletableFuture.completedFuture(e.value);
         }
         return CompletableFuture.supplyAsync(
@@ -549,7 +544,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------------- reads
 
     private void onL1Hit(Entry<V> e, K key, String k,
-            @Nullable Function<? super K, ? extends @Nullable V> loader) {
+            @Nullable Function<? super K, ? extends @Nullable V> loader, long now) {
         try {
             recorder.recordGet(Tier.L1, true);
         } catch (RuntimeException ignored) {
@@ -559,7 +554,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
         if (scope != null) {
             scope.recordCacheHit();
         }
-        if (loader != null && e.refreshAtTick != Entry.NEVER && ticker.read() >= e.refreshAtTick) {
+        if (loader != null && now - e.refreshAtTick >= 0) {
             refreshInBackground(key, k, loader, e);
         }
     }
@@ -607,7 +602,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
             Remote<V> r = readRemote(k, snap);
             if (r.entry != null) {
                 fillL1(k, r.entry, snap);
-                if (r.entry.refreshAtTick != Entry.NEVER && ticker.read() >= r.entry.refreshAtTick) {
+                if (ticker.read() - r.entry.refreshAtTick >= 0) {
                     refreshInBackground(key, k, loader, r.entry);
                 }
                 return r.entry;
@@ -739,14 +734,17 @@ public final class TieredCache<K, V> implements AutoCloseable {
         if (b != null && !b.healthy) {
             l1Nanos = Math.min(l1Nanos, degradedL1Nanos);
         }
-        long refreshAt = Entry.NEVER;
+        l1Nanos = Math.min(l1Nanos, Entry.NEVER_OFFSET);
+        long nowTick = ticker.read();
+        long refreshAt = nowTick + Entry.NEVER_OFFSET;
         if (beta > 0 && loadMillis > 0 && value != null) {
             // XFetch (Vattani et al.): refresh once now - delta * beta * ln(u) >= expiry; u drawn once per fill
             double u = 1.0 - ThreadLocalRandom.current().nextDouble(); // (0, 1]
             long gap = (long) (TimeUnit.MILLISECONDS.toNanos(loadMillis) * beta * -Math.log(u));
-            refreshAt = ticker.read() + Math.max(0, remainingNanos - gap);
+            refreshAt = nowTick + Math.max(0, remainingNanos - gap);
         }
-        return new Entry<>(value, writeMillis, expiresAtMillis, loadMillis, holders, gens, l1Nanos, refreshAt);
+        return new Entry<>(value, writeMillis, expiresAtMillis, loadMillis, holders, gens, nowTick + l1Nanos,
+                refreshAt);
     }
 
     /** Puts into L1 unless an invalidation of this key (or a flush) happened since {@code snap} was taken. */
@@ -1488,6 +1486,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
         private @Nullable Duration lease;
         private Duration leaseWait = DEFAULT_LEASE_WAIT;
         private double beta = DEFAULT_EARLY_REFRESH_BETA;
+        private Duration staleWhileRevalidate = Duration.ZERO;
         private boolean invalidationMessages = true;
         private Duration heartbeat = DEFAULT_HEARTBEAT;
         private CacheRecorder.Factory recorderFactory = n -> CacheRecorder.disabled();
@@ -1705,6 +1704,19 @@ public final class TieredCache<K, V> implements AutoCloseable {
          */
         public Builder<K, V> earlyRefresh(double beta) {
             this.beta = Require.between(beta, 0, 10, "earlyRefresh beta");
+            return this;
+        }
+
+        /**
+         * Lets {@code get} serve an L1 entry up to {@code window} past its expiry while it reloads the key in the
+         * background (stale-while-revalidate), so a hot key never makes a caller wait for the loader. Invalidated
+         * entries are never served. Default zero: an expired entry is a miss.
+         *
+         * @param window non-negative
+         * @return this builder
+         */
+        public Builder<K, V> staleWhileRevalidate(Duration window) {
+            this.staleWhileRevalidate = Require.nonNegative(window, "staleWhileRevalidate");
             return this;
         }
 

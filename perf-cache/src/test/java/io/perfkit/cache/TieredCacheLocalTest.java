@@ -84,6 +84,19 @@ class TieredCacheLocalTest {
     }
 
     @Test
+    void staleWhileRevalidateServesTheExpiredValueOnceAndReloadsInTheBackground() {
+        cache = builder().earlyRefresh(0).staleWhileRevalidate(Duration.ofSeconds(5)).build();
+        cache.get("k", this::load);
+        now.addAndGet(TimeUnit.SECONDS.toNanos(11)); // expired 1 s ago, inside the 5 s window
+        assertThat(cache.get("k", this::load)).isEqualTo("k-1"); // stale, and a reload ran (direct executor)
+        assertThat(cache.get("k", this::load)).isEqualTo("k-2");
+        now.addAndGet(TimeUnit.SECONDS.toNanos(16)); // past the window: a plain miss
+        assertThat(cache.get("k", this::load)).isEqualTo("k-3");
+        cache.invalidate("k");
+        assertThat(cache.get("k", this::load)).isEqualTo("k-4"); // invalidated entries are never served stale
+    }
+
+    @Test
     void nullsAreNotCachedUnlessAsked() {
         cache = builder().build();
         assertThat(cache.get("n", k -> { loads.incrementAndGet(); return null; })).isNull();
