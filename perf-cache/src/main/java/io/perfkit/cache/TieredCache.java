@@ -3,6 +3,10 @@ package io.perfkit.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.perfkit.core.Finding;
+import io.perfkit.core.FindingKind;
+import io.perfkit.core.FindingPublisher;
+import io.perfkit.core.FindingSink;
 import io.perfkit.core.RateLimitedLogger;
 import io.perfkit.core.Require;
 import io.perfkit.core.Ticker;
@@ -98,6 +102,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
     private final double beta;
     private final CacheRecorder recorder;
     private final InvalidationListener listener;
+    private final @Nullable FindingPublisher findings;
     private final Ticker ticker;
     private final Executor executor;
     private final @Nullable ScheduledExecutorService ownedScheduler;
@@ -135,6 +140,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
         this.beta = b.beta;
         this.recorder = b.recorderFactory.create(b.name);
         this.listener = b.listener;
+        this.findings = b.findingSink == null ? null : FindingPublisher.of(b.findingSink);
         this.executor = b.executor;
 
         ScheduledExecutorService scheduler = b.scheduler;
@@ -1031,6 +1037,15 @@ public final class TieredCache<K, V> implements AutoCloseable {
 
     private void onBreakerChange(BreakerState state) {
         safeRecord(() -> recorder.recordBreakerState(state));
+        FindingPublisher publisher = findings;
+        if (state == BreakerState.OPEN && publisher != null) {
+            safeRecord(() -> publisher.publish(Finding.builder(FindingKind.CACHE_DEGRADED,
+                            "Redis unavailable for cache '" + name + "': serving from L1 and the loader")
+                    .subject(name)
+                    .evidence("policy", policy.name())
+                    .suggestion("Check Redis health and the network; the breaker probes again after its open time")
+                    .build()));
+        }
         if (state == BreakerState.CLOSED) {
             // invalidations may have been missed while Redis was away
             flushLocal(FlushReason.REMOTE_RECOVERED);
@@ -1491,6 +1506,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
         private Duration heartbeat = DEFAULT_HEARTBEAT;
         private CacheRecorder.Factory recorderFactory = n -> CacheRecorder.disabled();
         private InvalidationListener listener = InvalidationListener.NONE;
+        private @Nullable FindingSink findingSink;
         private @Nullable Ticker ticker;
         private Executor executor = ForkJoinPool.commonPool();
         private @Nullable ScheduledExecutorService scheduler;
@@ -1750,6 +1766,18 @@ public final class TieredCache<K, V> implements AutoCloseable {
          */
         public Builder<K, V> recorder(CacheRecorder.Factory factory) {
             this.recorderFactory = Require.nonNull(factory, "recorder");
+            return this;
+        }
+
+        /**
+         * Reports a {@link FindingKind#CACHE_DEGRADED} finding each time the breaker opens (de-duplicated by
+         * perf-core's {@link FindingPublisher}).
+         *
+         * @param sink where findings go
+         * @return this builder
+         */
+        public Builder<K, V> findings(FindingSink sink) {
+            this.findingSink = Require.nonNull(sink, "findings");
             return this;
         }
 

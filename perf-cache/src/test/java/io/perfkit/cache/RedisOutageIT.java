@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.perfkit.core.CollectingFindingSink;
+import io.perfkit.core.FindingKind;
+import io.perfkit.core.FindingSink;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,8 +31,9 @@ class RedisOutageIT {
         try (RedisProcess server = new RedisProcess(List.of()); Redis redis = new Redis(server.url(), "perfkit-outage:")) {
             CountingRecorder rec = new CountingRecorder();
             AtomicInteger loads = new AtomicInteger();
+            CollectingFindingSink findings = FindingSink.collecting();
             // 1. built while Redis is down: calls succeed from the loader and L1
-            TieredCache<String, String> cache = redis.track(cache(redis, rec).build());
+            TieredCache<String, String> cache = redis.track(cache(redis, rec).findings(findings).build());
             assertThat(cache.isReceivingInvalidations()).isFalse();
             for (int i = 0; i < 5; i++) {
                 assertThat(cache.get("k" + i, k -> "v-" + k + "-" + loads.incrementAndGet())).startsWith("v-k" + i);
@@ -38,6 +42,7 @@ class RedisOutageIT {
             assertThat(loads).hasValue(5);
             assertThat(rec.count("failure")).isPositive();
             assertThat(cache.breakerState()).isEqualTo(BreakerState.OPEN);
+            assertThat(findings.findings(FindingKind.CACHE_DEGRADED)).isNotEmpty();
 
             // 2. Redis comes up: the store connects, a probe closes the breaker, invalidations flow
             server.start();
