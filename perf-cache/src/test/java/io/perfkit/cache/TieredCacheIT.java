@@ -6,6 +6,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.perfkit.cache.micrometer.MicrometerCacheRecorder;
 import io.perfkit.cache.redis.LettuceRemoteStore;
@@ -387,6 +388,35 @@ class TieredCacheIT {
         a.invalidate("m");
         assertThat(registry.get("cache.invalidations").tags("direction", "sent", "type", "key").counter().count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void connectionsAndClientsTheUserPassesInAreNeverClosed() {
+        RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+        StatefulRedisConnection<String, byte[]> connection = redis.client.connect(codec, redis.uri);
+        StatefulRedisPubSubConnection<String, byte[]> pubSub = redis.client.connectPubSub(codec, redis.uri);
+        try {
+            LettuceRemoteStore store = LettuceRemoteStore.using(connection, pubSub);
+            TieredCache<String, Book> cache = books(store).build();
+            Await.until(cache::isReceivingInvalidations, "subscription up");
+            cache.get("own", k -> book(k, 1));
+            cache.close();
+            store.close();
+            assertThat(connection.isOpen()).isTrue();
+            assertThat(pubSub.isOpen()).isTrue();
+            assertThat(connection.sync().get(ns + ":k:own")).isNotNull();
+
+            // a store that opened its own connections closes them, but never the client
+            LettuceRemoteStore owning = LettuceRemoteStore.create(redis.client, redis.uri);
+            Await.until(owning::isConnected, "connected");
+            owning.close();
+            try (StatefulRedisConnection<String, byte[]> again = redis.client.connect(codec, redis.uri)) {
+                assertThat(again.sync().get(ns + ":k:own")).isNotNull();
+            }
+        } finally {
+            pubSub.close();
+            connection.close();
+        }
     }
 
     static void await(CountDownLatch latch) {
