@@ -91,6 +91,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
     private final long negativeTtlMillis;
     private final long degradedL1Nanos;
     private final long staleNanos;
+    private final long staleIfErrorNanos;
     private final @Nullable RemoteStore remote;
     private final @Nullable ValueCodec<V> codec;
     private final long remoteTtlMillis;
@@ -129,6 +130,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
         this.negativeTtlMillis = b.negativeTtl == null ? 0 : b.negativeTtl.toMillis();
         this.degradedL1Nanos = b.degradedLocalTtl.toNanos();
         this.staleNanos = b.staleWhileRevalidate.toNanos();
+        this.staleIfErrorNanos = b.staleIfError.toNanos();
         this.remote = b.remote;
         this.codec = b.codec;
         this.remoteTtlMillis = b.remoteTtl == null ? 0 : b.remoteTtl.toMillis();
@@ -244,6 +246,20 @@ public final class TieredCache<K, V> implements AutoCloseable {
                 record(Tier.L1, true);
                 refreshInBackground(key, k, loader, e);
                 return e.value;
+            }
+            if (staleIfErrorNanos > 0) {
+                try {
+                    return join(k, key, loader);
+                } catch (RuntimeException ex) {
+                    // stale-if-error: the loader (or Redis, under FAIL_CLOSED) failed; an expired value that was
+                    // never invalidated is better than an error, within the configured window
+                    if (now - e.expiresAtTick < staleIfErrorNanos && e.isCurrent()) {
+                        safeRecord(() -> recorder.recordRemoteFailure("stale-if-error"));
+                        log.warn("stale-if-error", "cache '" + name + "': load failed, served an expired value", ex);
+                        return e.value;
+                    }
+                    throw ex;
+                }
             }
         }
         return join(k, key, loader);
@@ -1502,6 +1518,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
         private Duration leaseWait = DEFAULT_LEASE_WAIT;
         private double beta = DEFAULT_EARLY_REFRESH_BETA;
         private Duration staleWhileRevalidate = Duration.ZERO;
+        private Duration staleIfError = Duration.ZERO;
         private boolean invalidationMessages = true;
         private Duration heartbeat = DEFAULT_HEARTBEAT;
         private CacheRecorder.Factory recorderFactory = n -> CacheRecorder.disabled();
@@ -1733,6 +1750,19 @@ public final class TieredCache<K, V> implements AutoCloseable {
          */
         public Builder<K, V> staleWhileRevalidate(Duration window) {
             this.staleWhileRevalidate = Require.nonNegative(window, "staleWhileRevalidate");
+            return this;
+        }
+
+        /**
+         * Lets {@code get} return an L1 entry up to {@code window} past its expiry when reloading it fails (the
+         * loader throws, or Redis is down under FAIL_CLOSED), instead of the error. Invalidated entries are never
+         * served; each use is counted as {@code cache.remote.failures{operation=stale-if-error}}. Default zero.
+         *
+         * @param window non-negative
+         * @return this builder
+         */
+        public Builder<K, V> staleIfError(Duration window) {
+            this.staleIfError = Require.nonNegative(window, "staleIfError");
             return this;
         }
 

@@ -97,6 +97,18 @@ class TieredCacheLocalTest {
     }
 
     @Test
+    void staleIfErrorServesTheExpiredValueWhenTheReloadFails() {
+        cache = builder().earlyRefresh(0).staleIfError(Duration.ofMinutes(1)).build();
+        cache.get("k", this::load);
+        now.addAndGet(TimeUnit.SECONDS.toNanos(30)); // expired 20 s ago
+        assertThat(cache.get("k", k -> { throw new IllegalStateException("db down"); })).isEqualTo("k-1");
+        assertThat(cache.get("k", this::load)).isEqualTo("k-2"); // the next good load replaces it
+        now.addAndGet(TimeUnit.MINUTES.toNanos(2)); // beyond the window: the error reaches the caller
+        assertThatThrownBy(() -> cache.get("k", k -> { throw new IllegalStateException("db down"); }))
+                .hasMessage("db down");
+    }
+
+    @Test
     void nullsAreNotCachedUnlessAsked() {
         cache = builder().build();
         assertThat(cache.get("n", k -> { loads.incrementAndGet(); return null; })).isNull();
