@@ -389,7 +389,10 @@ public final class TieredCache<K, V> implements AutoCloseable {
     }
 
     /**
-     * Async {@link #get}: an L1 hit completes at once; a miss runs on the cache's executor.
+     * Async {@link #get}: an L1 hit completes at once; a miss reads L2 and calls the asynchronous loader without
+     * blocking the caller (Redis I/O on Lettuce's threads). Concurrent misses of one key share one load with
+     * each other and with {@link #get}. With {@link Builder#lease}, whose wait polls Redis, the miss path runs on
+     * the cache's executor instead.
      *
      * @param key the key
      * @param loader computes the value on a miss
@@ -405,8 +408,113 @@ public final class TieredCache<K, V> implements AutoCloseable {
             onL1Hit(e, key, k, null, now);
             return CompletableFuture.completedFuture(e.value);
         }
-        return CompletableFuture.supplyAsync(
-                () -> join(k, key, kk -> loader.apply(kk).toCompletableFuture().join()), executor);
+        if (leaseMillis > 0) {
+            return CompletableFuture.supplyAsync(
+                    () -> join(k, key, kk -> loader.apply(kk).toCompletableFuture().join()), executor);
+        }
+        record(Tier.L1, false);
+        WorkScope scope = WorkScope.currentOrNull();
+        if (scope != null) {
+            scope.recordCacheMiss();
+        }
+        CompletableFuture<Entry<V>> mine = new CompletableFuture<>();
+        CompletableFuture<Entry<V>> leader = inFlight.putIfAbsent(k, mine);
+        if (leader != null) {
+            return leader.thenApply(en -> en.value);
+        }
+        CompletableFuture<Entry<V>> work;
+        try {
+            work = leadAsync(k, key, loader);
+        } catch (RuntimeException ex) {
+            work = CompletableFuture.failedFuture(ex);
+        }
+        work.whenComplete((en, ex) -> {
+            inFlight.remove(k, mine);
+            if (ex != null) {
+                mine.completeExceptionally(ex instanceof CompletionException && ex.getCause() != null
+                        ? ex.getCause() : ex);
+            } else {
+                mine.complete(en);
+            }
+        });
+        return mine.thenApply(en -> en.value);
+    }
+
+    private CompletableFuture<Entry<V>> leadAsync(String k, K key,
+            Function<? super K, ? extends CompletionStage<? extends @Nullable V>> loader) {
+        Snapshot snap = snapshot(k, key);
+        RemoteStore store = remote;
+        if (store == null || codec == null) {
+            return loadAsync(k, key, loader, snap, null, false);
+        }
+        if (!breaker.tryAcquire()) {
+            return afterRemoteFailure(k, key, loader, snap, new RemoteFailure(null));
+        }
+        CompletableFuture<byte @Nullable []> read;
+        try {
+            read = store.get(dataKey(k)).orTimeout(commandTimeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException ex) {
+            read = CompletableFuture.failedFuture(ex);
+        }
+        return read.handle((bytes, ex) -> {
+            if (ex != null) {
+                breaker.onFailure();
+                record(Tier.L2, false);
+                return afterRemoteFailure(k, key, loader, snap, new RemoteFailure(
+                        ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex));
+            }
+            breaker.onSuccess();
+            Entry<V> found = bytes == null ? null : toEntry(bytes, snap);
+            record(Tier.L2, found != null);
+            if (found != null) {
+                fillL1(k, found, snap);
+                return CompletableFuture.completedFuture(found);
+            }
+            return loadAsync(k, key, loader, snap, bytes, true);
+        }).thenCompose(f -> f);
+    }
+
+    private CompletableFuture<Entry<V>> afterRemoteFailure(String k, K key,
+            Function<? super K, ? extends CompletionStage<? extends @Nullable V>> loader, Snapshot snap,
+            RemoteFailure f) {
+        fallback("get", f);
+        if (policy == RemoteFailurePolicy.FAIL_CLOSED) {
+            return CompletableFuture.failedFuture(new CacheUnavailableException(
+                    "cache '" + name + "': Redis unavailable, not loading", f.getCause()));
+        }
+        return loadAsync(k, key, loader, snap, null, false);
+    }
+
+    private CompletableFuture<Entry<V>> loadAsync(String k, K key,
+            Function<? super K, ? extends CompletionStage<? extends @Nullable V>> loader, Snapshot snap,
+            byte @Nullable [] observed, boolean remoteOk) {
+        long start = System.nanoTime();
+        long startTick = ticker.read();
+        CompletableFuture<? extends @Nullable V> loading;
+        try {
+            loading = loader.apply(key).toCompletableFuture();
+        } catch (RuntimeException ex) {
+            loading = CompletableFuture.failedFuture(ex);
+        }
+        return loading.handle((v, ex) -> {
+            long loadNanos = System.nanoTime() - start;
+            if (ex != null) {
+                safeRecord(() -> recorder.recordLoad(loadNanos, false));
+                return CompletableFuture.<Entry<V>>failedFuture(ex);
+            }
+            safeRecord(() -> recorder.recordLoad(loadNanos, true));
+            Entry<V> e = newEntry(v, Math.max(0, ticker.read() - startTick), snap, System.currentTimeMillis());
+            if (v == null && negativeTtlMillis == 0) {
+                return CompletableFuture.completedFuture(e);
+            }
+            CompletableFuture<Boolean> write = remoteOk && remote != null && snap.known()
+                    ? writeRemoteAsync(k, observed, e, snap)
+                    : CompletableFuture.completedFuture(false);
+            return write.handle((written, wex) -> {
+                fillL1(k, e, snap);
+                return e;
+            });
+        }).thenCompose(f -> f);
     }
 
     /**

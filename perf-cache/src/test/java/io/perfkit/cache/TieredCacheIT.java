@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -417,6 +418,33 @@ class TieredCacheIT {
             pubSub.close();
             connection.close();
         }
+    }
+
+    @Test
+    void getAsyncSharesLoadsReadsL2AndLosesToAConcurrentInvalidation() throws Exception {
+        TieredCache<String, Book> a = started(books(redis.store()));
+        TieredCache<String, Book> b = started(books(redis.store()));
+        AtomicInteger loads = new AtomicInteger();
+        CompletableFuture<Book> pending = new CompletableFuture<>();
+        CompletableFuture<Book> first = b.getAsync("async", k -> { loads.incrementAndGet(); return pending; });
+        CompletableFuture<Book> second = b.getAsync("async", k -> { loads.incrementAndGet(); return pending; });
+        Await.until(() -> loads.get() == 1, "the loader was called");
+        assertThat(first).isNotDone(); // nothing blocked the caller
+        // the database changes and a invalidates while b's load is in flight
+        a.invalidate("async");
+        Await.until(() -> {
+            byte[] v = raw.sync().get(ns + ":k:async");
+            return v != null && v[3] == 3; // the tombstone is in place
+        }, "tombstone written");
+        pending.complete(book("async", 1));
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(book("async", 1));
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(book("async", 1));
+        assertThat(loads).hasValue(1);
+        // b's late value landed neither in L2 (compare-and-set against what it read) ...
+        assertThat(a.get("async", k -> book(k, 2))).isEqualTo(book("async", 2));
+        // ... and, once b applied the invalidation, nowhere in b either
+        Await.until(() -> book("async", 2).equals(b.getAsync("async",
+                k -> CompletableFuture.completedFuture(book(k, 3))).join()), "b reads the new value from L2");
     }
 
     static void await(CountDownLatch latch) {
