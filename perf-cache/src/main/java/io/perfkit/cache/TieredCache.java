@@ -80,11 +80,15 @@ import org.slf4j.LoggerFactory;
 public final class TieredCache<K, V> implements AutoCloseable {
     private static final int STRIPES = 4096;
     private static final String ALL_GEN = "";
+    /** Internal generation names: user tags and key prefixes live in separate spaces ("t:..." and "p:..."). */
+    private static final String TAG = "t:";
+    private static final String PREFIX_TAG = "p:";
 
     private final String name;
     private final String namespace;
     private final Function<? super K, String> keyMapper;
     private final @Nullable Function<? super K, ? extends Collection<String>> tagger;
+    private final boolean hasPrefixes;
     private final Cache<String, Entry<V>> l1;
     private final long l1TtlNanos;
     private final double jitter;
@@ -124,7 +128,8 @@ public final class TieredCache<K, V> implements AutoCloseable {
         this.name = b.name;
         this.namespace = b.namespace + ":";
         this.keyMapper = b.keyMapper;
-        this.tagger = b.tagger;
+        this.tagger = combinedTags(b.tagger, b.prefixOf);
+        this.hasPrefixes = b.prefixOf != null;
         this.l1TtlNanos = b.localTtl.toNanos();
         this.jitter = b.jitter;
         this.negativeTtlMillis = b.negativeTtl == null ? 0 : b.negativeTtl.toMillis();
@@ -606,8 +611,26 @@ public final class TieredCache<K, V> implements AutoCloseable {
      */
     public void invalidateTag(String tag) {
         Require.nonNull(tag, "tag");
-        Generation g = generation(tag);
-        bumpGeneration(g, Message.TAG, tag);
+        bumpGeneration(generation(TAG + tag), Message.TAG, TAG + tag);
+    }
+
+    /**
+     * Invalidates every entry whose key has this prefix (as computed by {@link Builder#prefix}) in every instance,
+     * in O(1): the same generation counter mechanism as {@link #invalidateTag}.
+     *
+     * <pre>{@code
+     * // built with .prefix(key -> key.substring(0, key.indexOf(':')))   e.g. "tenant42:order:7" -> "tenant42"
+     * orders.invalidatePrefix("tenant42");
+     * }</pre>
+     *
+     * @param prefix the prefix, exactly as the builder's prefix function returns it
+     * @throws IllegalStateException when the cache was built without {@link Builder#prefix}
+     * @throws CacheUnavailableException under FAIL_CLOSED when Redis is unavailable
+     */
+    public void invalidatePrefix(String prefix) {
+        Require.nonNull(prefix, "prefix");
+        Require.state(hasPrefixes, "invalidatePrefix needs the builder's prefix(...) function");
+        bumpGeneration(generation(PREFIX_TAG + prefix), Message.TAG, PREFIX_TAG + prefix);
     }
 
     /**
@@ -1183,6 +1206,29 @@ public final class TieredCache<K, V> implements AutoCloseable {
 
     // -------------------------------------------------------------------------------------------------- helpers
 
+    private static <K> @Nullable Function<? super K, ? extends Collection<String>> combinedTags(
+            @Nullable Function<? super K, ? extends Collection<String>> tags,
+            @Nullable Function<? super K, String> prefixOf) {
+        if (tags == null && prefixOf == null) {
+            return null;
+        }
+        return key -> {
+            List<String> all = new ArrayList<>();
+            if (tags != null) {
+                Collection<String> own = tags.apply(key);
+                if (own != null) {
+                    for (String t : own) {
+                        all.add(TAG + t);
+                    }
+                }
+            }
+            if (prefixOf != null) {
+                all.add(PREFIX_TAG + prefixOf.apply(key));
+            }
+            return all;
+        };
+    }
+
     private Snapshot snapshot(String k, K key) {
         int stripe = stripe(k);
         long epoch = epochs.get(stripe);
@@ -1608,6 +1654,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
         private String namespace;
         private Function<? super K, String> keyMapper = String::valueOf;
         private @Nullable Function<? super K, ? extends Collection<String>> tagger;
+        private @Nullable Function<? super K, String> prefixOf;
         private long localMaximumSize = DEFAULT_LOCAL_MAXIMUM_SIZE;
         private Duration localTtl = DEFAULT_LOCAL_TTL;
         private boolean localSet;
@@ -1682,6 +1729,18 @@ public final class TieredCache<K, V> implements AutoCloseable {
          */
         public Builder<K, V> tags(Function<? super K, ? extends Collection<String>> tagger) {
             this.tagger = Require.nonNull(tagger, "tags");
+            return this;
+        }
+
+        /**
+         * Sets the prefix of a key, for {@link TieredCache#invalidatePrefix} (for example the part before the first
+         * ':'). Like tags, prefixes should come from a bounded set.
+         *
+         * @param prefixOf returns the key's prefix
+         * @return this builder
+         */
+        public Builder<K, V> prefix(Function<? super K, String> prefixOf) {
+            this.prefixOf = Require.nonNull(prefixOf, "prefix");
             return this;
         }
 

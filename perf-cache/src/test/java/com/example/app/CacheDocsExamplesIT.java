@@ -54,7 +54,8 @@ class CacheDocsExamplesIT {
                      .codec(ValueCodec.json(Book.class))            // typed JSON; never Java serialization
                      .cacheNulls(Duration.ofMinutes(1))             // remember "no such book" briefly
                      .lease(Duration.ofSeconds(5))                  // one load per key across instances
-                     .tags(isbn -> List.of("publisher:" + isbn.substring(0, 7))) // prefix invalidation
+                     .prefix(isbn -> isbn.substring(0, 7))           // for invalidatePrefix: "978-013"
+                     .tags(isbn -> List.of("catalogue"))            // for invalidateTag
                      .failurePolicy(RemoteFailurePolicy.FAIL_OPEN)  // the default: serve through Redis outages
                      .recorder(MicrometerCacheRecorder.factory(registry))
                      .build()) {
@@ -63,7 +64,8 @@ class CacheDocsExamplesIT {
 
             repository.rows.put("978-0134685991", new Book("978-0134685991", "Effective Java, 3rd ed.", "acme"));
             books.invalidate("978-0134685991");     // every instance drops it; a load in flight cannot bring it back
-            books.invalidateTag("publisher:978-013"); // O(1): a generation counter moves, nothing is scanned
+            books.invalidatePrefix("978-013");      // O(1): a generation counter moves, nothing is scanned
+            books.invalidateTag("catalogue");       // the same for a tag
             // end::build[]
             assertThat(book.title()).isEqualTo("Effective Java");
             assertThat(books.get("978-0134685991", repository::findByIsbn).title())

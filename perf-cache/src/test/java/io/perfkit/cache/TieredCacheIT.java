@@ -235,10 +235,12 @@ class TieredCacheIT {
     @Test
     void tagAndWholeCacheInvalidationAreO1AndReachEveryInstance() {
         TieredCache.Builder<String, Book> tagged = books(redis.store())
-                .tags(k -> List.of("tenant:" + k.substring(0, k.indexOf('/'))));
+                .tags(k -> List.of("tenant:" + k.substring(0, k.indexOf('/'))))
+                .prefix(k -> k.substring(0, k.indexOf('/')));
         TieredCache<String, Book> a = started(tagged);
         TieredCache<String, Book> b = started(books(redis.store())
-                .tags(k -> List.of("tenant:" + k.substring(0, k.indexOf('/')))));
+                .tags(k -> List.of("tenant:" + k.substring(0, k.indexOf('/'))))
+                .prefix(k -> k.substring(0, k.indexOf('/'))));
         AtomicInteger version = new AtomicInteger(1);
         for (String k : List.of("acme/1", "acme/2", "zeta/1")) {
             a.get(k, key -> book(key, version.get()));
@@ -251,6 +253,10 @@ class TieredCacheIT {
         assertThat(a.get("acme/1", key -> book(key, 9))).isEqualTo(book("acme/1", 2));
         // other tags untouched
         assertThat(b.get("zeta/1", key -> book(key, version.get()))).isEqualTo(book("zeta/1", 1));
+        // the same by key prefix
+        version.set(22);
+        b.invalidatePrefix("zeta");
+        Await.until(() -> a.get("zeta/1", key -> book(key, version.get())).pages() == 122, "a sees the prefix bump");
 
         version.set(3);
         b.invalidateAll();

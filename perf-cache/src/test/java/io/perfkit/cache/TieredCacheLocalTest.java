@@ -65,6 +65,27 @@ class TieredCacheLocalTest {
     }
 
     @Test
+    void prefixInvalidationIsSeparateFromTags() {
+        cache = builder().prefix(k -> k.substring(0, k.indexOf(':'))).tags(k -> List.of("x")).build();
+        cache.get("t1:a", this::load);
+        cache.get("t1:b", this::load);
+        cache.get("t2:a", this::load);
+        cache.invalidatePrefix("t1");
+        assertThat(cache.get("t1:a", this::load)).isEqualTo("t1:a-4");
+        assertThat(cache.get("t1:b", this::load)).isEqualTo("t1:b-5");
+        assertThat(cache.get("t2:a", this::load)).isEqualTo("t2:a-3");
+        cache.invalidateTag("t2"); // a tag named like a prefix is a different thing
+        assertThat(cache.get("t2:a", this::load)).isEqualTo("t2:a-3");
+        cache.invalidateTag("x");
+        assertThat(cache.get("t2:a", this::load)).isEqualTo("t2:a-6");
+        assertThatThrownBy(() -> {
+            try (TieredCache<String, String> plain = builder().build()) {
+                plain.invalidatePrefix("t1");
+            }
+        }).isInstanceOf(IllegalStateException.class).hasMessageContaining("prefix");
+    }
+
+    @Test
     void earlyRefreshRunsBeforeExpiryAndCallersKeepTheValue() {
         cache = builder().earlyRefresh(10).build();
         cache.get("hot", k -> {
