@@ -15,8 +15,12 @@ final class Entry<V> {
     final long writeMillis;
     final long expiresAtMillis;
     final int loadMillis;
-    final Generation[] holders;
-    final long[] gens;
+    /** The whole-cache generation, checked inline: most caches have no tags. */
+    private final Generation first;
+    private final long firstGen;
+    /** All generations (the first one again at index 0), or null when there are no tags. */
+    private final Generation @Nullable [] holders;
+    private final long @Nullable [] gens;
     final long expiresAtTick;
     final long refreshAtTick;
 
@@ -26,8 +30,10 @@ final class Entry<V> {
         this.writeMillis = writeMillis;
         this.expiresAtMillis = expiresAtMillis;
         this.loadMillis = loadMillis;
-        this.holders = holders;
-        this.gens = gens;
+        this.first = holders[0];
+        this.firstGen = gens[0];
+        this.holders = holders.length > 1 ? holders : null;
+        this.gens = holders.length > 1 ? gens : null;
         this.expiresAtTick = expiresAtTick;
         this.refreshAtTick = refreshAtTick;
     }
@@ -44,9 +50,16 @@ final class Entry<V> {
 
     /** True while no generation this entry depends on has moved on. */
     boolean isCurrent() {
+        if (first.get() != firstGen) {
+            return false;
+        }
         Generation[] h = holders;
-        for (int i = 0; i < h.length; i++) {
-            if (h[i].get() != gens[i]) {
+        long[] g = gens;
+        if (h == null || g == null) {
+            return true;
+        }
+        for (int i = 1; i < h.length; i++) {
+            if (h[i].get() != g[i]) {
                 return false;
             }
         }

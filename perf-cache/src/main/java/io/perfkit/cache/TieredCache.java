@@ -240,34 +240,12 @@ public final class TieredCache<K, V> implements AutoCloseable {
     public @Nullable V get(K key, Function<? super K, ? extends @Nullable V> loader) {
         String k = keyMapper.apply(key);
         Entry<V> e = l1.getIfPresent(k);
-        if (e != null) {
-            long now = ticker.read();
-            if (e.isLive(now)) {
-                onL1Hit(e, key, k, loader, now);
-                return e.value;
-            }
-            if (staleNanos > 0 && now - e.expiresAtTick < staleNanos && e.isCurrent()) {
-                // stale-while-revalidate: serve the expired value once more and reload in the background
-                record(Tier.L1, true);
-                refreshInBackground(key, k, loader, e);
-                return e.value;
-            }
-            if (staleIfErrorNanos > 0) {
-                try {
-                    return join(k, key, loader);
-                } catch (RuntimeException ex) {
-                    // stale-if-error: the loader (or Redis, under FAIL_CLOSED) failed; an expired value that was
-                    // never invalidated is better than an error, within the configured window
-                    if (now - e.expiresAtTick < staleIfErrorNanos && e.isCurrent()) {
-                        safeRecord(() -> recorder.recordRemoteFailure("stale-if-error"));
-                        log.warn("stale-if-error", "cache '" + name + "': load failed, served an expired value", ex);
-                        return e.value;
-                    }
-                    throw ex;
-                }
-            }
+        long now;
+        if (e != null && e.isLive(now = ticker.read())) {
+            onL1Hit(e, key, k, loader, now);
+            return e.value;
         }
-        return join(k, key, loader);
+        return miss(e, k, key, loader);
     }
 
     /**
@@ -695,6 +673,35 @@ public final class TieredCache<K, V> implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------------------------------------------- reads
+
+    /** Everything but an L1 hit, kept out of {@link #get} so that the hit path stays small enough to inline. */
+    private @Nullable V miss(@Nullable Entry<V> e, String k, K key,
+            Function<? super K, ? extends @Nullable V> loader) {
+        if (e != null) {
+            long now = ticker.read();
+            if (staleNanos > 0 && now - e.expiresAtTick < staleNanos && e.isCurrent()) {
+                // stale-while-revalidate: serve the expired value once more and reload in the background
+                record(Tier.L1, true);
+                refreshInBackground(key, k, loader, e);
+                return e.value;
+            }
+            if (staleIfErrorNanos > 0) {
+                try {
+                    return join(k, key, loader);
+                } catch (RuntimeException ex) {
+                    // stale-if-error: the loader (or Redis, under FAIL_CLOSED) failed; an expired value that was
+                    // never invalidated is better than an error, within the configured window
+                    if (now - e.expiresAtTick < staleIfErrorNanos && e.isCurrent()) {
+                        safeRecord(() -> recorder.recordRemoteFailure("stale-if-error"));
+                        log.warn("stale-if-error", "cache '" + name + "': load failed, served an expired value", ex);
+                        return e.value;
+                    }
+                    throw ex;
+                }
+            }
+        }
+        return join(k, key, loader);
+    }
 
     private void onL1Hit(Entry<V> e, K key, String k,
             @Nullable Function<? super K, ? extends @Nullable V> loader, long now) {
