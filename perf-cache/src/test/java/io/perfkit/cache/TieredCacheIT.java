@@ -453,6 +453,28 @@ class TieredCacheIT {
                 k -> CompletableFuture.completedFuture(book(k, 3))).join()), "b reads the new value from L2");
     }
 
+    @Test
+    void aMissedMessageOrAHeartbeatAheadOfWhatArrivedClearsL1() {
+        CountingRecorder rec = new CountingRecorder();
+        TieredCache<String, Book> b = started(books(redis.store()).recorder(n -> rec));
+        String channel = ns + ":invalidations";
+        b.get("x", k -> book(k, 1));
+        b.get("y", k -> book(k, 1));
+        // another instance's messages 1 and 3 arrive; 2 was lost
+        raw.sync().publish(channel, new Message(Message.KEY, 7, 7, 1, System.currentTimeMillis(), 0, "x").encode());
+        Await.until(() -> rec.count("received.KEY") == 1, "message 1 applied");
+        assertThat(b.localSize()).isEqualTo(1); // only x was dropped
+        raw.sync().publish(channel, new Message(Message.KEY, 7, 7, 3, System.currentTimeMillis(), 0, "z").encode());
+        Await.until(() -> rec.count("flush." + FlushReason.GAP) == 1, "gap detected");
+        assertThat(b.getIfPresent("y")).isEqualTo(book("y", 1)); // reloaded from L2, L1 was cleared
+        // a heartbeat saying message 4 was sent, when 3 is the last that arrived: 4 was lost
+        b.get("y", k -> book(k, 1));
+        raw.sync().publish(channel, new Message(Message.HEARTBEAT, 7, 7, 4, System.currentTimeMillis(), 0, "")
+                .encode());
+        Await.until(() -> rec.count("flush." + FlushReason.GAP) == 2, "gap detected from the heartbeat");
+        assertThat(b.localSize()).isZero();
+    }
+
     static void await(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {
