@@ -208,7 +208,13 @@ public final class WorkScope implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public <T> T attribute(ScopeKey<T> key, Supplier<? extends T> initial) {
         ConcurrentHashMap<ScopeKey<?>, Object> map = attributes;
-        if (map == null) {
+        if (map != null) {
+            // Hot path, called per statement by perf-query: a plain read allocates no capturing lambda.
+            Object existing = map.get(key);
+            if (existing != null) {
+                return (T) existing;
+            }
+        } else {
             synchronized (lock) {
                 map = attributes;
                 if (map == null) {

@@ -1,7 +1,9 @@
 /**
- * The JDBC wrapper: query fingerprints and timers, slow-query plan capture and analysis, N+1 detection; and the cures: batch loading, keyset pagination, batched writes.
- *
- * <p>This module's API is built by its own issue; until then the package holds no types.
+ * Query monitoring for JDBC on PostgreSQL: {@link io.perfkit.query.QueryMonitor} wraps a
+ * {@link javax.sql.DataSource}, times every statement by its {@link io.perfkit.query.Fingerprint}, captures and
+ * analyses the plans of slow ones ({@link io.perfkit.query.PlanAnalyzer}) and detects N+1 loops, duplicate
+ * queries and unbatched writes within a {@link io.perfkit.core.WorkScope}; {@link io.perfkit.query.QueryProfiler}
+ * explains and analyses a given statement on demand.
  */
 @NullMarked
 package io.perfkit.query;

@@ -1,0 +1,361 @@
+package io.perfkit.query;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A PostgreSQL-aware SQL lexer: splits a statement into tokens without parsing it, so it never fails on
+ * syntax it does not know. It understands what changes token boundaries in PostgreSQL: {@code --} and nested
+ * {@code /* *}{@code /} comments, {@code '...'} strings with {@code ''} escapes, {@code E'...'} strings with
+ * backslash escapes, {@code B''}/{@code X''}/{@code N''}/{@code U&''} prefixes, dollar quotes
+ * ({@code $$...$$}, {@code $tag$...$tag$}), {@code "quoted"} identifiers, {@code ::} casts, numbers with
+ * exponents, hex and underscores, JDBC {@code ?} and {@code $n} parameters.
+ *
+ * <p>Literals, numbers and parameters all become {@link Type#VALUE} tokens; the caller decides what to print.
+ */
+final class SqlLexer {
+    /** Token types. */
+    enum Type { WORD, KEYWORD, QUOTED_IDENT, VALUE, OP, LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA, SEMI, DOT }
+
+    /** One token: its type and, for words, quoted identifiers and operators, its text. */
+    record Token(Type type, String text) {
+        boolean is(Type t) {
+            return type == t;
+        }
+
+        boolean isWord(String upper) {
+            return type == Type.KEYWORD && text.equals(upper);
+        }
+
+        boolean isName() {
+            return type == Type.WORD || type == Type.KEYWORD;
+        }
+    }
+
+    /**
+     * Keywords, printed in upper case ({@link Type#KEYWORD}); every other bare word is an identifier
+     * ({@link Type#WORD}), printed in lower case.
+     */
+    static final Set<String> KEYWORDS = Set.of(
+            "ALL", "AND", "ANY", "ARRAY", "AS", "ASC", "BETWEEN", "BY", "CALL", "CASE", "CAST", "CONFLICT",
+            "CREATE", "CROSS", "CURRENT_DATE", "CURRENT_TIMESTAMP", "DEFAULT", "DELETE", "DESC", "DISTINCT", "DO",
+            "DROP", "ELSE", "END", "EXCEPT", "EXISTS", "FALSE", "FETCH", "FIRST", "FOR", "FROM", "FULL", "GROUP",
+            "HAVING", "ILIKE", "IN", "INNER", "INSERT", "INTERSECT", "INTO", "IS", "JOIN", "KEY", "LATERAL", "LEFT",
+            "LIKE", "LIMIT", "MERGE", "NEXT", "NO", "NOT", "NOTHING", "NULL", "NULLS", "OFFSET", "ON", "ONLY", "OR",
+            "ORDER", "OUTER", "OVER", "PARTITION", "RETURNING", "RIGHT", "ROW", "ROWS", "SELECT", "SET", "SHARE",
+            "SIMILAR", "SKIP", "LOCKED", "NOWAIT", "SOME", "TABLE", "THEN", "TRUE", "TRUNCATE", "UNION", "UPDATE",
+            "USING", "VALUES", "WHEN", "WHERE", "WINDOW", "WITH", "ALTER", "MATCHED", "RECURSIVE", "LAST", "SHOW",
+            "COMMENT", "GRANT", "REVOKE");
+
+    /** Lower-case spelling to the upper-case constant, so a word is cased and classified with one lookup. */
+    private static final Map<String, String> KEYWORD_BY_LOWER = keywordsByLower();
+
+    private static Map<String, String> keywordsByLower() {
+        Map<String, String> map = new HashMap<>();
+        for (String k : KEYWORDS) {
+            map.put(asciiCase(k, false), k);
+        }
+        return Map.copyOf(map);
+    }
+
+    private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`";
+
+    private final String sql;
+    private final int length;
+    private int pos;
+
+    private SqlLexer(String sql) {
+        this.sql = sql;
+        this.length = sql.length();
+    }
+
+    /**
+     * Splits the SQL into tokens; comments and whitespace are dropped.
+     *
+     * @param sql any text; unterminated strings and comments run to the end
+     * @return the tokens
+     */
+    static List<Token> tokenize(String sql) {
+        SqlLexer lexer = new SqlLexer(sql);
+        List<Token> tokens = new ArrayList<>(Math.max(8, sql.length() / 5));
+        Token t;
+        while ((t = lexer.next(tokens)) != null) {
+            tokens.add(t);
+        }
+        return tokens;
+    }
+
+    private @Nullable Token next(List<Token> previous) {
+        skipSpaceAndComments();
+        if (pos >= length) {
+            return null;
+        }
+        char c = sql.charAt(pos);
+        switch (c) {
+            case '(': pos++; return SIMPLE_LPAREN;
+            case ')': pos++; return SIMPLE_RPAREN;
+            case '[': pos++; return SIMPLE_LBRACKET;
+            case ']': pos++; return SIMPLE_RBRACKET;
+            case ',': pos++; return SIMPLE_COMMA;
+            case ';': pos++; return SIMPLE_SEMI;
+            case '?': pos++; return VALUE;
+            case '\'': stringLiteral(false); return VALUE;
+            case '"': return quotedIdentifier();
+            case '$': return dollar();
+            case ':':
+                if (pos + 1 < length && sql.charAt(pos + 1) == ':') {
+                    pos += 2;
+                    return CAST;
+                }
+                pos++;
+                return new Token(Type.OP, ":");
+            case '.':
+                if (pos + 1 < length && isDigit(sql.charAt(pos + 1))) {
+                    number();
+                    return VALUE;
+                }
+                pos++;
+                return SIMPLE_DOT;
+            default:
+                break;
+        }
+        if (isDigit(c)) {
+            number();
+            return VALUE;
+        }
+        if (isWordStart(c)) {
+            return wordOrPrefixedString();
+        }
+        if (OPERATOR_CHARS.indexOf(c) >= 0) {
+            return operator(previous);
+        }
+        pos++;
+        return new Token(Type.OP, String.valueOf(c));
+    }
+
+    private void skipSpaceAndComments() {
+        while (pos < length) {
+            char c = sql.charAt(pos);
+            if (Character.isWhitespace(c)) {
+                pos++;
+            } else if (c == '-' && pos + 1 < length && sql.charAt(pos + 1) == '-') {
+                while (pos < length && sql.charAt(pos) != '\n') {
+                    pos++;
+                }
+            } else if (c == '/' && pos + 1 < length && sql.charAt(pos + 1) == '*') {
+                blockComment();
+            } else {
+                return;
+            }
+        }
+    }
+
+    private void blockComment() {
+        // PostgreSQL block comments nest.
+        int depth = 0;
+        while (pos < length) {
+            if (sql.startsWith("/*", pos)) {
+                depth++;
+                pos += 2;
+            } else if (sql.startsWith("*/", pos)) {
+                depth--;
+                pos += 2;
+                if (depth == 0) {
+                    return;
+                }
+            } else {
+                pos++;
+            }
+        }
+    }
+
+    private void stringLiteral(boolean backslashEscapes) {
+        pos++; // opening quote
+        while (pos < length) {
+            char c = sql.charAt(pos);
+            if (backslashEscapes && c == '\\') {
+                pos += 2;
+            } else if (c == '\'') {
+                if (pos + 1 < length && sql.charAt(pos + 1) == '\'') {
+                    pos += 2;
+                } else {
+                    pos++;
+                    return;
+                }
+            } else {
+                pos++;
+            }
+        }
+    }
+
+    private Token quotedIdentifier() {
+        int start = pos;
+        pos++;
+        while (pos < length) {
+            if (sql.charAt(pos) == '"') {
+                if (pos + 1 < length && sql.charAt(pos + 1) == '"') {
+                    pos += 2;
+                    continue;
+                }
+                pos++;
+                break;
+            }
+            pos++;
+        }
+        return new Token(Type.QUOTED_IDENT, sql.substring(start, pos));
+    }
+
+    private Token dollar() {
+        int start = pos;
+        int p = pos + 1;
+        if (p < length && isDigit(sql.charAt(p))) {
+            while (p < length && isDigit(sql.charAt(p))) {
+                p++;
+            }
+            pos = p;
+            return VALUE; // $1 parameter
+        }
+        while (p < length && (isWordStart(sql.charAt(p)) || isDigit(sql.charAt(p)))) {
+            p++;
+        }
+        if (p < length && sql.charAt(p) == '$') {
+            String tag = sql.substring(start, p + 1);
+            int end = sql.indexOf(tag, p + 1);
+            pos = end < 0 ? length : end + tag.length();
+            return VALUE; // dollar-quoted string
+        }
+        pos++;
+        return new Token(Type.OP, "$");
+    }
+
+    private void number() {
+        if (sql.charAt(pos) == '0' && pos + 1 < length && "xXoObB".indexOf(sql.charAt(pos + 1)) >= 0) {
+            pos += 2;
+            while (pos < length && (Character.digit(sql.charAt(pos), 16) >= 0 || sql.charAt(pos) == '_')) {
+                pos++;
+            }
+            return;
+        }
+        while (pos < length && (isDigit(sql.charAt(pos)) || sql.charAt(pos) == '_')) {
+            pos++;
+        }
+        if (pos < length && sql.charAt(pos) == '.' && !(pos + 1 < length && sql.charAt(pos + 1) == '.')) {
+            pos++;
+            while (pos < length && isDigit(sql.charAt(pos))) {
+                pos++;
+            }
+        }
+        if (pos < length && (sql.charAt(pos) == 'e' || sql.charAt(pos) == 'E')) {
+            int p = pos + 1;
+            if (p < length && (sql.charAt(p) == '+' || sql.charAt(p) == '-')) {
+                p++;
+            }
+            if (p < length && isDigit(sql.charAt(p))) {
+                pos = p;
+                while (pos < length && isDigit(sql.charAt(pos))) {
+                    pos++;
+                }
+            }
+        }
+    }
+
+    private Token wordOrPrefixedString() {
+        char c = sql.charAt(pos);
+        if (pos + 1 < length && sql.charAt(pos + 1) == '\'' && "eEbBxXnN".indexOf(c) >= 0) {
+            pos++;
+            stringLiteral(c == 'e' || c == 'E');
+            return VALUE;
+        }
+        if ((c == 'u' || c == 'U') && sql.startsWith("&'", pos + 1)) {
+            pos += 2;
+            stringLiteral(false);
+            return VALUE;
+        }
+        int start = pos;
+        while (pos < length && (isWordStart(sql.charAt(pos)) || isDigit(sql.charAt(pos)) || sql.charAt(pos) == '$')) {
+            pos++;
+        }
+        String lower = asciiCase(sql.substring(start, pos), false);
+        String keyword = KEYWORD_BY_LOWER.get(lower);
+        return keyword != null ? new Token(Type.KEYWORD, keyword) : new Token(Type.WORD, lower);
+    }
+
+    private Token operator(List<Token> previous) {
+        int start = pos;
+        while (pos < length && OPERATOR_CHARS.indexOf(sql.charAt(pos)) >= 0) {
+            if (pos > start && (sql.startsWith("--", pos) || sql.startsWith("/*", pos))) {
+                break;
+            }
+            pos++;
+        }
+        String op = sql.substring(start, pos);
+        if (op.equals("-") || op.equals("+")) {
+            // A sign in front of a number belongs to the literal, as in pg_stat_statements: WHERE x = -1.
+            int save = pos;
+            skipSpaceAndComments();
+            if (pos < length && (isDigit(sql.charAt(pos)) || (sql.charAt(pos) == '.' && pos + 1 < length
+                    && isDigit(sql.charAt(pos + 1)))) && startsOperand(previous)) {
+                number();
+                return VALUE;
+            }
+            pos = save;
+        }
+        return new Token(Type.OP, op);
+    }
+
+    private static boolean startsOperand(List<Token> previous) {
+        if (previous.isEmpty()) {
+            return true;
+        }
+        Token last = previous.get(previous.size() - 1);
+        switch (last.type()) {
+            case OP: case LPAREN: case LBRACKET: case COMMA: case KEYWORD:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Changes the case of ASCII letters only, as PostgreSQL folds unquoted identifiers ({@code downcase_identifier});
+     * {@code String.toUpperCase} would turn {@code ß} into {@code SS} and not back.
+     */
+    static String asciiCase(String s, boolean upper) {
+        char[] chars = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char d = upper ? (c >= 'a' && c <= 'z' ? (char) (c - 32) : c) : (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            if (d != c) {
+                if (chars == null) {
+                    chars = s.toCharArray();
+                }
+                chars[i] = d;
+            }
+        }
+        return chars == null ? s : new String(chars);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isWordStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
+                || c > 127 && (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                || Character.getType(c) == Character.COMBINING_SPACING_MARK || Character.isSurrogate(c));
+    }
+
+    static final Token VALUE = new Token(Type.VALUE, "?");
+    static final Token CAST = new Token(Type.OP, "::");
+    private static final Token SIMPLE_LPAREN = new Token(Type.LPAREN, "(");
+    private static final Token SIMPLE_RPAREN = new Token(Type.RPAREN, ")");
+    private static final Token SIMPLE_LBRACKET = new Token(Type.LBRACKET, "[");
+    private static final Token SIMPLE_RBRACKET = new Token(Type.RBRACKET, "]");
+    private static final Token SIMPLE_COMMA = new Token(Type.COMMA, ",");
+    private static final Token SIMPLE_SEMI = new Token(Type.SEMI, ";");
+    private static final Token SIMPLE_DOT = new Token(Type.DOT, ".");
+}

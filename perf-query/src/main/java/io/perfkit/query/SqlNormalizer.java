@@ -1,0 +1,160 @@
+package io.perfkit.query;
+
+import io.perfkit.query.SqlLexer.Token;
+import io.perfkit.query.SqlLexer.Type;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Prints lexer tokens as normalised SQL, folding lists whose length varies with the data: {@code IN (?, ?, ?)}
+ * becomes {@code IN (?)}, {@code ARRAY[?, ?]} becomes {@code ARRAY[?]}, and {@code VALUES (?, ?), (?, ?)}
+ * becomes {@code VALUES (?, ?)} when every row has the same shape (pt-query-digest's and PostgreSQL 18's
+ * {@code query_id_squash_values} rule).
+ */
+final class SqlNormalizer {
+    private SqlNormalizer() {
+    }
+
+    static String render(List<Token> tokens) {
+        StringBuilder out = new StringBuilder(tokens.size() * 6);
+        @Nullable Token prev = null;
+        @Nullable Token prev2 = null;
+        int i = 0;
+        int n = tokens.size();
+        while (i < n) {
+            Token t = tokens.get(i);
+            if (t.is(Type.SEMI) && i == n - 1) {
+                break; // a trailing ';' does not change the statement
+            }
+            int folded = foldedListEnd(tokens, i, prev);
+            if (folded > i) {
+                space(out, prev2, prev, t);
+                out.append(t.is(Type.LBRACKET) ? "[?]" : "(?)");
+                prev2 = tokens.get(folded - 2);
+                prev = tokens.get(folded - 1);
+                i = folded;
+                continue;
+            }
+            if (prev != null && prev.isWord("VALUES") && t.is(Type.LPAREN)) {
+                int end = foldValuesRows(tokens, i);
+                space(out, prev2, prev, t);
+                out.append(render(tokens.subList(i, groupEnd(tokens, i))));
+                prev2 = tokens.get(end - 2);
+                prev = tokens.get(end - 1);
+                i = end;
+                continue;
+            }
+            space(out, prev2, prev, t);
+            append(out, t);
+            prev2 = prev;
+            prev = t;
+            i++;
+        }
+        return out.toString();
+    }
+
+    /** For {@code IN (v, v, ...)} and {@code ARRAY[v, v, ...]} of values only, the index after the list. */
+    private static int foldedListEnd(List<Token> tokens, int i, @Nullable Token prev) {
+        Token t = tokens.get(i);
+        boolean in = t.is(Type.LPAREN) && prev != null && prev.isWord("IN");
+        boolean array = t.is(Type.LBRACKET) && prev != null && prev.isWord("ARRAY");
+        if (!in && !array) {
+            return i;
+        }
+        Type close = in ? Type.RPAREN : Type.RBRACKET;
+        int j = i + 1;
+        boolean expectValue = true;
+        while (j < tokens.size()) {
+            Token x = tokens.get(j);
+            if (x.is(close) && !expectValue) {
+                return j + 1;
+            }
+            if (expectValue && x.is(Type.VALUE)) {
+                expectValue = false;
+            } else if (!expectValue && x.is(Type.COMMA)) {
+                expectValue = true;
+            } else if (!expectValue && x.is(Type.OP) && x.text().equals("::") && j + 1 < tokens.size()
+                    && tokens.get(j + 1).isName()) {
+                j++; // a cast on each element: IN (?::int, ?::int)
+            } else {
+                return i;
+            }
+            j++;
+        }
+        return i;
+    }
+
+    /** Index after the last row of a {@code VALUES} list whose rows all print alike, else after the first row. */
+    private static int foldValuesRows(List<Token> tokens, int start) {
+        int firstEnd = groupEnd(tokens, start);
+        String first = renderRange(tokens, start, firstEnd);
+        int end = firstEnd;
+        while (end + 1 < tokens.size() && tokens.get(end).is(Type.COMMA) && tokens.get(end + 1).is(Type.LPAREN)) {
+            int next = groupEnd(tokens, end + 1);
+            if (!renderRange(tokens, end + 1, next).equals(first)) {
+                return firstEnd;
+            }
+            end = next;
+        }
+        return end;
+    }
+
+    /** Index after the parenthesis that closes the one at {@code start}. */
+    private static int groupEnd(List<Token> tokens, int start) {
+        int depth = 0;
+        for (int j = start; j < tokens.size(); j++) {
+            Type type = tokens.get(j).type();
+            if (type == Type.LPAREN) {
+                depth++;
+            } else if (type == Type.RPAREN && --depth == 0) {
+                return j + 1;
+            }
+        }
+        return tokens.size();
+    }
+
+    private static String renderRange(List<Token> tokens, int from, int to) {
+        return render(tokens.subList(from, to));
+    }
+
+    private static void space(StringBuilder out, @Nullable Token prev2, @Nullable Token prev, Token t) {
+        if (prev == null) {
+            return;
+        }
+        switch (t.type()) {
+            case RPAREN: case RBRACKET: case COMMA: case SEMI: case DOT:
+                return;
+            case LBRACKET:
+                return;
+            case LPAREN:
+                boolean tableName = prev2 != null && (prev2.isWord("INTO") || prev2.isWord("TABLE"));
+                if (!tableName && (prev.is(Type.QUOTED_IDENT) || prev.is(Type.WORD) || prev.is(Type.LPAREN))) {
+                    return; // a function call: count(*)
+                }
+                break;
+            case OP:
+                if (t.text().equals("::")) {
+                    return;
+                }
+                break;
+            default:
+                break;
+        }
+        switch (prev.type()) {
+            case LPAREN: case LBRACKET: case DOT:
+                return;
+            case OP:
+                if (prev.text().equals("::") || prev.text().equals("{")) {
+                    return;
+                }
+                break;
+            default:
+                break;
+        }
+        out.append(' ');
+    }
+
+    private static void append(StringBuilder out, Token t) {
+        out.append(t.text()); // the lexer already cased keywords up and identifiers down
+    }
+}
