@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the code in docs/ true: a code block preceded by {@code <!-- snippet: path/File.java#name -->} must
+ * Keeps the code in docs/ and the README true: a code block preceded by {@code <!-- snippet: path/File.java#name -->} must
  * equal, after removing common indentation, the region between {@code // tag::name[]} and
  * {@code // end::name[]} in that compiled and tested source file (path relative to the repository root).
  */
@@ -35,8 +35,9 @@ class DocSnippetsTest {
         Path root = repositoryRoot();
         List<Path> docs;
         try (Stream<Path> files = Files.walk(root.resolve("docs"))) {
-            docs = files.filter(p -> p.toString().endsWith(".md")).toList();
+            docs = new ArrayList<>(files.filter(p -> p.toString().endsWith(".md")).toList());
         }
+        docs.add(root.resolve("README.md"));
         List<String> problems = new ArrayList<>();
         int checked = 0;
         for (Path doc : docs) {

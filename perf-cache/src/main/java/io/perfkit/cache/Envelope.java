@@ -1,0 +1,87 @@
+package io.perfkit.cache;
+
+import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The L2 format, fixed and versioned; only the value payload passes through the {@link ValueCodec}:
+ * {@code 'P' 'V' version kind writeMillis expiresAtMillis loadMillis genCount gens... payload}. A tombstone
+ * ({@code kind} 3, random token) marks a key invalidated recently so that a slow load that read the key before
+ * the invalidation cannot write its old value back (its compare-and-set expects what it read).
+ */
+final class Envelope {
+    static final byte VALUE = 1;
+    static final byte ABSENT = 2;
+    static final byte TOMBSTONE = 3;
+    private static final byte VERSION = 1;
+    private static final int FIXED = 4 + 8 + 8 + 4 + 4;
+
+    final byte kind;
+    final long writeMillis;
+    final long expiresAtMillis;
+    final int loadMillis;
+    final long[] gens;
+    final byte @Nullable [] payload;
+
+    private Envelope(byte kind, long writeMillis, long expiresAtMillis, int loadMillis, long[] gens,
+            byte @Nullable [] payload) {
+        this.kind = kind;
+        this.writeMillis = writeMillis;
+        this.expiresAtMillis = expiresAtMillis;
+        this.loadMillis = loadMillis;
+        this.gens = gens;
+        this.payload = payload;
+    }
+
+    static byte[] encode(byte kind, long writeMillis, long expiresAtMillis, int loadMillis, long[] gens,
+            byte @Nullable [] payload) {
+        int payloadLength = payload == null ? 0 : payload.length;
+        ByteBuffer b = ByteBuffer.allocate(FIXED + 8 * gens.length + payloadLength);
+        b.put((byte) 'P').put((byte) 'V').put(VERSION).put(kind)
+                .putLong(writeMillis).putLong(expiresAtMillis).putInt(loadMillis).putInt(gens.length);
+        for (long g : gens) {
+            b.putLong(g);
+        }
+        if (payload != null) {
+            b.put(payload);
+        }
+        return b.array();
+    }
+
+    static byte[] tombstone(long tokenHigh, long tokenLow) {
+        return ByteBuffer.allocate(4 + 16).put((byte) 'P').put((byte) 'V').put(VERSION).put(TOMBSTONE)
+                .putLong(tokenHigh).putLong(tokenLow).array();
+    }
+
+    /** Parses stored bytes; null when they are not a perfkit envelope (treated as a miss, and overwritten). */
+    static @Nullable Envelope decode(byte[] bytes) {
+        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'V' || bytes[2] != VERSION) {
+            return null;
+        }
+        byte kind = bytes[3];
+        if (kind == TOMBSTONE) {
+            return new Envelope(TOMBSTONE, 0, 0, 0, new long[0], null);
+        }
+        if ((kind != VALUE && kind != ABSENT) || bytes.length < FIXED) {
+            return null;
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes, 4, bytes.length - 4);
+        long write = b.getLong();
+        long expires = b.getLong();
+        int load = b.getInt();
+        int count = b.getInt();
+        if (count < 0 || count > (bytes.length - FIXED) / 8) {
+            return null;
+        }
+        long[] gens = new long[count];
+        for (int i = 0; i < count; i++) {
+            gens[i] = b.getLong();
+        }
+        byte[] payload = null;
+        if (kind == VALUE) {
+            payload = new byte[b.remaining()];
+            b.get(payload);
+        }
+        return new Envelope(kind, write, expires, load, gens, payload);
+    }
+}
