@@ -4,10 +4,9 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 
 /**
- * Caches book details for the detail endpoint's tuned mode. The seam where perf-cache's {@code TieredCache}
- * (Caffeine, then Redis, then the loader; invalidation across instances) plugs in: today the service uses
- * {@link CaffeineBookDetailCache}, a local Caffeine cache whose invalidations also go to other instances over Redis
- * pub/sub. Implementations record hits and misses on the current {@link io.perfkit.core.WorkScope}.
+ * Caches book details for the detail endpoint's tuned mode. The service uses {@link TieredBookDetailCache}
+ * (perf-cache's {@code TieredCache}: Caffeine, then Redis, then the loader; invalidation across instances).
+ * Implementations record hits and misses on the current {@link io.perfkit.core.WorkScope}.
  */
 public interface BookDetailCache extends AutoCloseable {
     /**
@@ -25,6 +24,9 @@ public interface BookDetailCache extends AutoCloseable {
      * @param id the book
      */
     void invalidate(long id);
+
+    /** Drops every entry here and, where the cache is shared or distributed, everywhere (after a re-seed). */
+    void invalidateAll();
 
     /** Releases what the cache owns; the Redis connection it was given stays open. */
     @Override

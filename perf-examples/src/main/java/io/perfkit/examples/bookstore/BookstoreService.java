@@ -5,6 +5,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -14,7 +17,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.perfkit.core.Budget;
 import io.perfkit.core.FindingSink;
+import io.perfkit.core.RateLimitedLogger;
 import io.perfkit.core.micrometer.MicrometerFindingSink;
+import io.perfkit.cache.redis.LettuceRemoteStore;
 import io.perfkit.compression.CompressionConfig;
 import io.perfkit.compression.CompressionFilter;
 import io.perfkit.compression.ContentEncoding;
@@ -55,6 +60,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bookstore service: a HikariCP pool on PostgreSQL, jOOQ, a Redis connection for cache invalidations, and
@@ -79,7 +85,8 @@ import org.jspecify.annotations.Nullable;
  *       (N+1 with the service's source line, slow statements with their plan);
  *       {@link OrderItemsSource#batched(Queries)} is where
  *       {@code BatchLoader} goes and {@link Queries#pageAfter(PageCursor, int)} where keyset pagination goes.</li>
- *   <li>perf-cache: {@link Builder#bookDetailCache} takes a {@code TieredCache}-backed {@link BookDetailCache}.</li>
+ *   <li>perf-cache: the tuned book detail is cached in a {@code TieredCache} ({@link TieredBookDetailCache}: Caffeine
+ *       over Redis, invalidated across instances); {@link Builder#bookDetailCache} replaces it.</li>
  *   <li>perf-pool: the pool is configured by {@code TunedHikari} ({@link #poolConfig}) and watched by a
  *       {@code PoolAdvisor} that publishes into the same finding sink.</li>
  *   <li>perf-compression: tuned responses go through its {@code CompressionFilter} and {@code ETagFilter}
@@ -91,6 +98,11 @@ public final class BookstoreService implements AutoCloseable {
     public static final int DEFAULT_POOL_SIZE = 10;
     /** A statement slower than this is reported as a slow query. */
     public static final Duration DEFAULT_SLOW_QUERY_THRESHOLD = Duration.ofMillis(50);
+    /** The default Redis namespace (key prefix and channel) of the book-detail cache. */
+    public static final String DEFAULT_CACHE_NAMESPACE = "bookstore:book-detail";
+    private static final RedisCodec<String, byte[]> REDIS_CODEC =
+            RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+    private static final RateLimitedLogger LOG = RateLimitedLogger.of(LoggerFactory.getLogger(BookstoreService.class));
     /** A SELECT shape run with this many different values in one request is an N+1 finding. */
     public static final int N_PLUS_ONE_THRESHOLD = 5;
     /** The per-request budget every request is checked against. */
@@ -113,8 +125,8 @@ public final class BookstoreService implements AutoCloseable {
     private final PoolAdvisor poolAdvisor;
     private final QueryMonitor queryMonitor;
     private final RedisClient redis;
-    private final StatefulRedisConnection<String, String> redisConnection;
-    private final StatefulRedisPubSubConnection<String, String> redisPubSub;
+    private final StatefulRedisConnection<String, byte[]> redisConnection;
+    private final StatefulRedisPubSubConnection<String, byte[]> redisPubSub;
     private final BookDetailCache cache;
     private final Server server;
     private final ScopeStats stats = new ScopeStats();
@@ -156,11 +168,13 @@ public final class BookstoreService implements AutoCloseable {
 
             client = RedisClient.create(b.redisUri);
             this.redis = client;
-            this.redisConnection = client.connect();
-            this.redisPubSub = client.connectPubSub();
-            InvalidationBus bus = new InvalidationBus(redisConnection, redisPubSub);
-            this.cache = b.bookDetailCache != null ? b.bookDetailCache
-                    : new CaffeineBookDetailCache(20_000, Duration.ofMinutes(10), bus, registry);
+            this.redisConnection = client.connect(REDIS_CODEC);
+            this.redisPubSub = client.connectPubSub(REDIS_CODEC);
+            this.cache = b.bookDetailCache != null ? b.bookDetailCache : TieredBookDetailCache.create(
+                    LettuceRemoteStore.using(redisConnection, redisPubSub), b.cacheNamespace, registry);
+            if (seedResult != null && !seedResult.reused()) {
+                cache.invalidateAll(); // the rows were written anew: details cached before are of other data
+            }
 
             ObjectMapper json = new ObjectMapper();
             BookstoreServlet api = new BookstoreServlet(queries, OrderItemsSource.perOrder(queries),
@@ -360,7 +374,7 @@ public final class BookstoreService implements AutoCloseable {
         try {
             server.stop();
         } catch (Exception e) {
-            InvalidationBus.LOG.warn("jetty-stop-failed", "Stopping Jetty failed", e);
+            LOG.warn("jetty-stop-failed", "Stopping Jetty failed", e);
         }
         cache.close();
         redisPubSub.close();
@@ -404,6 +418,7 @@ public final class BookstoreService implements AutoCloseable {
         private Duration slowQueryThreshold = DEFAULT_SLOW_QUERY_THRESHOLD;
         private @Nullable SeedPlan seed;
         private @Nullable PlanAnalyzer planAnalyzer;
+        private String cacheNamespace = DEFAULT_CACHE_NAMESPACE;
         private @Nullable BookDetailCache bookDetailCache;
         private @Nullable List<Filter> tunedResponseFilters;
 
@@ -568,7 +583,24 @@ public final class BookstoreService implements AutoCloseable {
         }
 
         /**
-         * Replaces the book-detail cache (perf-cache's seam); the service closes it on {@link #close()}.
+         * Sets the Redis namespace (key prefix and invalidation channel) of the book-detail cache; default
+         * {@value #DEFAULT_CACHE_NAMESPACE}. Instances that serve the same database must share it; services on
+         * different databases in one Redis must not.
+         *
+         * @param namespace a non-blank prefix
+         * @return this builder
+         */
+        public Builder cacheNamespace(String namespace) {
+            if (namespace == null || namespace.isBlank()) {
+                throw new IllegalArgumentException("cacheNamespace must not be blank");
+            }
+            this.cacheNamespace = namespace;
+            return this;
+        }
+
+        /**
+         * Replaces the book-detail cache (a {@link TieredBookDetailCache} by default); the service closes it on
+         * {@link BookstoreService#close()}.
          *
          * @param cache the cache
          * @return this builder

@@ -129,7 +129,7 @@ public final class Scenarios {
     static Scenario detail(SeedPlan plan) {
         long hot = Math.min(HOT_BOOKS, plan.books());
         return new Simple("detail", Route.BOOK_DETAIL, "two statements per view (book with author, copies sold)",
-                "a cache in front (Caffeine, invalidated on price changes, across instances over Redis)",
+                "perf-cache's TieredCache (Caffeine over Redis; a price change invalidates every instance)",
                 (base, mode, c) -> {
                     long id = c.random.nextDouble() < HOT_SHARE ? 1 + c.random.nextLong(hot)
                             : 1 + c.random.nextLong(plan.books());
