@@ -15,6 +15,7 @@ import io.perfkit.examples.bookstore.Schema;
 import io.perfkit.examples.bookstore.ScopeStats;
 import io.perfkit.examples.bookstore.SeedPlan;
 import io.perfkit.query.PlanAnalyzer;
+import io.perfkit.query.batch.BatchLoaderStats;
 import io.perfkit.testkit.RealServers;
 import io.perfkit.testkit.TestDatabase;
 import io.perfkit.testkit.TestRedis;
@@ -131,7 +132,9 @@ class BookstoreIT {
         ScopeStats.Totals naiveBefore = stats.snapshot(Route.USER_ORDERS, Mode.NAIVE);
         ScopeStats.Totals tunedBefore = stats.snapshot(Route.USER_ORDERS, Mode.TUNED);
         JsonNode orders = get("users/42/orders", Mode.NAIVE, false).json().get("orders");
+        BatchLoaderStats loaderBefore = service.queries().orderItemsLoaderStats();
         get("users/42/orders", Mode.TUNED, false);
+        BatchLoaderStats loader = service.queries().orderItemsLoaderStats();
         int lines = 0;
         for (JsonNode order : orders) {
             lines += order.get("items").size();
@@ -141,6 +144,9 @@ class BookstoreIT {
         ScopeStats.Totals tuned = settled(Route.USER_ORDERS, Mode.TUNED, tunedBefore, 1);
         assertThat(naive.queries()).isEqualTo(2 + orders.size() + lines);
         assertThat(tuned.queries()).isEqualTo(3);
+        // The lines came from perf-query's BatchLoader: one batch holding every order of the user.
+        assertThat(loader.batches() - loaderBefore.batches()).isEqualTo(1);
+        assertThat(loader.keysLoaded() - loaderBefore.keysLoaded()).isEqualTo(orders.size());
         assertThat(naive.overBudget()).isEqualTo(lines + orders.size() + 2 > 10 ? 1 : 0);
     }
 

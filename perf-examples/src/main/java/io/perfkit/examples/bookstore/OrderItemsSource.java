@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * Loads the lines of a list of orders. The seam for the orders endpoint's cure: the naive source
  * ({@link #perOrder(Queries)}) loads each order's lines and each line's title one statement at a time, the classic
- * N+1; the tuned one ({@link #batched(Queries)}) loads them all in one statement with {@code order_id = ANY(?)}.
- * perf-query's {@code BatchLoader} plugs in as another implementation of this interface.
+ * N+1; the tuned one ({@link #batched(Queries)}) loads them all with perf-query's {@code BatchLoader}, in one
+ * statement with {@code order_id = ANY(?)}.
  */
 public interface OrderItemsSource {
     /**
@@ -29,7 +29,7 @@ public interface OrderItemsSource {
     }
 
     /**
-     * The tuned source: one statement for all orders, with the titles joined in.
+     * The tuned source: perf-query's {@code BatchLoader}, one statement for all orders, with the titles joined in.
      *
      * @param queries the statements
      * @return the source

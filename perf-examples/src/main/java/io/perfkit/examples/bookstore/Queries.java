@@ -1,9 +1,13 @@
 package io.perfkit.examples.bookstore;
 
+import io.perfkit.query.batch.BatchLoader;
+import io.perfkit.query.batch.BatchLoaderStats;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +29,7 @@ public final class Queries {
                     + " JOIN authors a ON a.id = b.author_id";
 
     private final DSLContext dsl;
+    private final BatchLoader<Long, List<Api.OrderItem>> itemsByOrder;
 
     /**
      * Creates the statements over a context.
@@ -32,6 +38,7 @@ public final class Queries {
      */
     public Queries(DSLContext dsl) {
         this.dsl = dsl;
+        this.itemsByOrder = BatchLoader.<Long, List<Api.OrderItem>>builder(this::loadItems).name("order-items").build();
     }
 
     // ---- orders with items -------------------------------------------------------------------------------------
@@ -80,14 +87,35 @@ public final class Queries {
         return result;
     }
 
-    /** The batched way: one statement for every order's lines, titles joined in. */
+    /**
+     * The batched way, through perf-query's {@link BatchLoader}: one statement for every order's lines, titles
+     * joined in ({@code order_id = ANY(?)}, one array bind whatever the number of orders), chunked at 1,000 orders,
+     * each order loaded at most once per request.
+     */
     Map<Long, List<Api.OrderItem>> itemsBatched(List<Long> orderIds) {
+        Map<Long, List<Api.OrderItem>> found;
+        try {
+            found = itemsByOrder.loadAll(orderIds);
+        } catch (SQLException e) {
+            throw new DataAccessException("Loading the lines of " + orderIds.size() + " orders failed", e);
+        }
         Map<Long, List<Api.OrderItem>> result = new LinkedHashMap<>();
         for (long orderId : orderIds) {
-            result.put(orderId, new ArrayList<>());
+            result.put(orderId, found.getOrDefault(orderId, List.of()));
         }
-        if (orderIds.isEmpty()) {
-            return result;
+        return result;
+    }
+
+    /** @return what the tuned orders' {@link BatchLoader} did so far: batches, keys asked for and loaded */
+    public BatchLoaderStats orderItemsLoaderStats() {
+        return itemsByOrder.stats();
+    }
+
+    /** The batch function behind {@link #itemsBatched}: the lines of the given orders, by order. */
+    private Map<Long, List<Api.OrderItem>> loadItems(List<Long> orderIds) {
+        Map<Long, List<Api.OrderItem>> result = new HashMap<>();
+        for (long orderId : orderIds) {
+            result.put(orderId, new ArrayList<>());
         }
         Long[] ids = orderIds.toArray(new Long[0]);
         for (Record r : dsl.fetch("SELECT oi.order_id, oi.line_no, oi.book_id, b.title, oi.quantity, oi.unit_price"
@@ -99,6 +127,7 @@ public final class Queries {
                         r.get(4, Integer.class), r.get(5, BigDecimal.class)));
             }
         }
+        result.replaceAll((id, items) -> List.copyOf(items));
         return result;
     }
 
