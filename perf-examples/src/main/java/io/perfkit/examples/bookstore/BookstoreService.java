@@ -39,7 +39,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,7 +53,6 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
@@ -146,6 +144,7 @@ public final class BookstoreService implements AutoCloseable {
         RedisClient client = null;
         PoolAdvisor advisor = null;
         QueryMonitor monitor = null;
+        BookDetailCache bookCache = null;
         try {
             advisor = poolAdvisor(pool, sink);
             PoolMetrics.bind(advisor, registry);
@@ -162,16 +161,17 @@ public final class BookstoreService implements AutoCloseable {
             // Adds framework=jOOQ and jOOQ's own advice (fetchGroups, MULTISET) to perf-query's N+1 findings.
             configuration.setExecuteListenerProvider(
                     new DefaultExecuteListenerProvider(PerfkitExecuteListener.create()));
-            DSLContext dsl = DSL.using(configuration);
-            Schema.applyTuning(dsl);
-            this.queries = new Queries(dsl);
+            // Setup runs on the pool itself, like seeding: building an index is not the service's workload.
+            Schema.applyTuning(DSL.using(pool, SQLDialect.POSTGRES));
+            this.queries = new Queries(DSL.using(configuration));
 
             client = RedisClient.create(b.redisUri);
             this.redis = client;
             this.redisConnection = client.connect(REDIS_CODEC);
             this.redisPubSub = client.connectPubSub(REDIS_CODEC);
-            this.cache = b.bookDetailCache != null ? b.bookDetailCache : TieredBookDetailCache.create(
+            bookCache = b.bookDetailCache != null ? b.bookDetailCache : TieredBookDetailCache.create(
                     LettuceRemoteStore.using(redisConnection, redisPubSub), b.cacheNamespace, registry);
+            this.cache = bookCache;
             if (seedResult != null && !seedResult.reused()) {
                 cache.invalidateAll(); // the rows were written anew: details cached before are of other data
             }
@@ -206,6 +206,9 @@ public final class BookstoreService implements AutoCloseable {
             started = true;
         } finally {
             if (!started) {
+                if (bookCache != null) {
+                    bookCache.close();
+                }
                 if (client != null) {
                     client.shutdown();
                 }
@@ -368,7 +371,7 @@ public final class BookstoreService implements AutoCloseable {
         return pool;
     }
 
-    /** Stops the server, then closes the cache, Redis and the pool. Idempotent. */
+    /** Stops the server, then closes the cache, Redis, perf-query's monitor, the pool advisor and the pool. */
     @Override
     public void close() {
         try {
