@@ -75,7 +75,7 @@ public final class Scenarios {
 
     static Scenario orders(SeedPlan plan) {
         return new Simple("orders", Route.USER_ORDERS, "one statement per order and one per line (N+1)",
-                "one statement for all lines: order_id = ANY(?) with the titles joined",
+                "perf-query's BatchLoader: one statement for all lines, order_id = ANY(?), titles joined",
                 (base, mode, c) -> get(base, "users/" + (1 + c.random.nextLong(plan.users())) + "/orders", mode)
                         .build());
     }
@@ -157,7 +157,7 @@ public final class Scenarios {
 
             @Override
             public String cure() {
-                return "gzip, and an ETag: a client that has the page gets 304 Not Modified";
+                return "perf-compression: gzip, and an ETag: a client that has the page gets 304 Not Modified";
             }
 
             @Override
