@@ -61,8 +61,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bookstore service: a HikariCP pool on PostgreSQL, jOOQ, a Redis connection for cache invalidations, and
- * Jetty 12 serving the {@link Route}s plus {@code /metrics} (Prometheus). Every request runs in a perf-core
+ * The bookstore service: a HikariCP pool on PostgreSQL, jOOQ, Redis for the book-detail cache, and Jetty 12
+ * serving the {@link Route}s plus {@code /metrics} (Prometheus). Every request runs in a perf-core
  * {@link io.perfkit.core.WorkScope}; findings go to the sink you give, and to the {@code perfkit.findings} counter.
  *
  * <pre>{@code
@@ -81,8 +81,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>perf-query: {@link #instrument(DataSource, QueryMonitor)} wraps the pool with {@code QueryMonitor.wrap}
  *       (N+1 with the service's source line, slow statements with their plan);
- *       {@link OrderItemsSource#batched(Queries)} is where
- *       {@code BatchLoader} goes and {@link Queries#pageAfter(PageCursor, int)} where keyset pagination goes.</li>
+ *       {@link OrderItemsSource#batched(Queries)} loads the tuned orders' lines with its {@code BatchLoader}.
+ *       {@link Queries#pageAfter(PageCursor, int)} keeps its own seek: {@code KeysetPager} pages one table and
+ *       signs its cursors, while the listing joins authors and both modes hand out the same cursor.</li>
  *   <li>perf-cache: the tuned book detail is cached in a {@code TieredCache} ({@link TieredBookDetailCache}: Caffeine
  *       over Redis, invalidated across instances); {@link Builder#bookDetailCache} replaces it.</li>
  *   <li>perf-pool: the pool is configured by {@code TunedHikari} ({@link #poolConfig}) and watched by a

@@ -186,8 +186,10 @@ public final class Queries {
     }
 
     /**
-     * The tuned listing: a keyset seek past the previous page's last row, which reads only the page. The seam where
-     * perf-query's keyset pagination helper plugs in.
+     * The tuned listing: a keyset seek past the previous page's last row, which reads only the page. Hand-written
+     * rather than perf-query's {@code KeysetPager}: that pages a single table (this joins authors) and signs its
+     * cursors, and the naive offset pages must hand out the same {@link PageCursor} as these (see
+     * docs/examples.md).
      *
      * @param after the previous page's cursor, or null for the first page
      * @param size rows per page
