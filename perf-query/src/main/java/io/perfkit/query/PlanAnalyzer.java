@@ -11,13 +11,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a {@link QueryPlan} the way a senior DBA does and says what to change:
  * <ul>
  *   <li>{@code SEQ_SCAN} and {@code MISSING_INDEX}: a sequential scan that reads many rows to keep few gets a
  *       runnable {@code CREATE INDEX CONCURRENTLY} on the filter's columns, equality columns first, then range
- *       columns, then the columns of a sort right above the scan;</li>
+ *       columns, then the columns of a sort right above the scan; for a {@code LIKE}/{@code ILIKE} filter, a
+ *       b-tree with {@code text_pattern_ops} for a case-sensitive prefix match ({@code col LIKE 'abc%'}, also on
+ *       {@code lower(col)}), otherwise a trigram GIN index ({@code pg_trgm});</li>
  *   <li>{@code SORT_SPILL}: a sort that spilled to disk, with the {@code work_mem} that would keep it in memory;</li>
  *   <li>{@code NESTED_LOOP}: a nested loop whose inner side ran many times;</li>
  *   <li>{@code ROW_MISESTIMATE}: the planner's row estimate off by a large factor, with the {@code ANALYZE} to
@@ -118,8 +121,16 @@ public final class PlanAnalyzer {
                 "Seq Scan on %s read %,d rows to keep %,d", table, removed + kept, kept))
                 .evidence("rowsRemoved", removed).evidence("rowsKept", kept).evidence("table", table)
                 .detail("Filter: " + filter).build());
+        if (table.isEmpty()) {
+            return;
+        }
         PlanText.Columns columns = PlanText.comparedColumns(filter);
-        if (columns.isEmpty() || table.isEmpty()) {
+        List<PlanText.PatternMatch> matches = PlanText.patternMatches(filter, plan.patternAnchors(node));
+        if (!matches.isEmpty()) {
+            patternIndex(plan, schema, table, columns, matches.get(0), removed, out, suggested);
+            return;
+        }
+        if (columns.isEmpty()) {
             return;
         }
         List<String> indexColumns = new ArrayList<>(columns.equality());
@@ -137,6 +148,64 @@ public final class PlanAnalyzer {
                     .evidence("rowsRemoved", removed)
                     .suggestion(ddl).build());
         }
+    }
+
+    /**
+     * A LIKE/ILIKE filter: a b-tree with a pattern operator class for a case-sensitive prefix match (after the
+     * filter's equality columns), a trigram GIN index for everything else: ILIKE, a leading wildcard, or a
+     * pattern only known at run time ({@code $1}, which a generic plan cannot turn into a b-tree range).
+     */
+    private static void patternIndex(QueryPlan plan, String schema, String table, PlanText.Columns columns,
+            PlanText.PatternMatch match, long removed, List<Finding> out, Set<String> suggested) {
+        String expression = match.expression();
+        String operator = match.caseInsensitive() ? "ILIKE" : "LIKE";
+        String shape = switch (match.anchor()) {
+            case LEFT -> "prefix";
+            case NONE -> "leading wildcard";
+            case UNKNOWN -> "pattern unknown until run time";
+        };
+        boolean prefix = !match.caseInsensitive() && match.anchor() == PlanText.Anchor.LEFT;
+        String ddl;
+        String detail;
+        List<String> indexed = new ArrayList<>();
+        if (prefix) {
+            String opclass = match.varchar() ? "varchar_pattern_ops" : "text_pattern_ops";
+            List<String> elements = new ArrayList<>(columns.equality());
+            elements.remove(match.column());
+            indexed.addAll(elements);
+            indexed.add(expression);
+            elements.add(expression + " " + opclass);
+            ddl = "-- only needed when the database collation is not C (SHOW lc_collate); under C a plain b-tree"
+                    + " serves LIKE 'prefix%'\n"
+                    + createIndex(schema, table, nameParts(indexed, "pattern"), null, elements);
+            detail = "A b-tree with " + opclass + " serves " + operator + " with a fixed prefix ("
+                    + expression + " " + operator + " 'prefix%'); a b-tree in the database's default collation does"
+                    + " not, unless that collation is C.";
+        } else {
+            indexed.add(expression);
+            ddl = "-- the pg_trgm extension must be available on the server (SELECT * FROM pg_available_extensions"
+                    + " WHERE name = 'pg_trgm'); run each statement on its own\n"
+                    + "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
+                    + createIndex(schema, table, nameParts(indexed, "trgm"), "gin",
+                            List.of(expression + " gin_trgm_ops"));
+            detail = "A b-tree cannot serve " + operator + " with a " + shape + "; a trigram GIN index serves LIKE and"
+                    + " ILIKE with wildcards anywhere, best when the pattern has at least 3 characters besides"
+                    + " wildcards.";
+        }
+        if (suggested.add(ddl)) {
+            out.add(finding(plan, FindingKind.MISSING_INDEX, "No index serves the " + operator + " filter on " + table
+                    + " (" + expression + ", " + shape + ")")
+                    .evidence("table", table).evidence("columns", String.join(",", indexed))
+                    .evidence("operator", operator).evidence("pattern", shape)
+                    .evidence("rowsRemoved", removed)
+                    .suggestion(ddl).detail(detail).build());
+        }
+    }
+
+    private static List<String> nameParts(List<String> expressions, String suffix) {
+        List<String> parts = new ArrayList<>(expressions);
+        parts.add(suffix);
+        return parts;
     }
 
     private static List<String> sortColumnsAbove(Node node) {
@@ -158,15 +227,25 @@ public final class PlanAnalyzer {
 
     /** Builds {@code CREATE INDEX CONCURRENTLY}; identifiers are validated and quoted, never pasted raw. */
     static String createIndex(String schema, String table, List<String> columns) {
+        return createIndex(schema, table, columns, null, columns);
+    }
+
+    /**
+     * Builds {@code CREATE INDEX CONCURRENTLY idx_<table>_<nameParts> ON <table> [USING method] (elements)}.
+     * Every identifier in {@code elements} comes from {@link PlanText}, validated and quoted; the method and
+     * operator classes are constants of this class.
+     */
+    static String createIndex(String schema, String table, List<String> nameParts, @Nullable String method,
+            List<String> elements) {
         StringBuilder name = new StringBuilder("idx_").append(bare(table));
-        for (String c : columns) {
+        for (String c : nameParts) {
             name.append('_').append(bare(c));
         }
         String indexName = name.length() > 63 ? name.substring(0, 63) : name.toString();
         String qualified = (schema.isEmpty() ? "" : PlanText.quoteIfNeeded(schema) + ".")
                 + PlanText.quoteIfNeeded(table);
-        return "CREATE INDEX CONCURRENTLY " + PlanText.quoteIfNeeded(indexName) + " ON " + qualified + " ("
-                + String.join(", ", columns) + ")";
+        return "CREATE INDEX CONCURRENTLY " + PlanText.quoteIfNeeded(indexName) + " ON " + qualified
+                + (method == null ? "" : " USING " + method) + " (" + String.join(", ", elements) + ")";
     }
 
     private static String bare(String identifier) {

@@ -154,6 +154,139 @@ final class PlanText {
         return null;
     }
 
+    /** Where a LIKE pattern is fixed: at its start ({@code 'abc%'}), not ({@code '%abc%'}), or unknown ({@code $1}). */
+    enum Anchor { LEFT, NONE, UNKNOWN }
+
+    /**
+     * A pattern match {@code expr ~~ pattern} (LIKE) or {@code expr ~~* pattern} (ILIKE) an index could serve.
+     *
+     * @param column the column, validated and quoted when needed
+     * @param lower true when the matched expression is {@code lower(column)}
+     * @param caseInsensitive true for ILIKE ({@code ~~*})
+     * @param varchar true when the plan shows the column cast to text ({@code (col)::text}): not a text column
+     * @param anchor where the pattern is fixed
+     */
+    record PatternMatch(String column, boolean lower, boolean caseInsensitive, boolean varchar, Anchor anchor) {
+        /** @return the indexed expression: the column or {@code lower(column)} */
+        String expression() {
+            return lower ? "lower(" + column + ")" : column;
+        }
+    }
+
+    /**
+     * Where each LIKE/ILIKE pattern in a condition is fixed, in the order the operators appear. Reads the raw,
+     * unredacted text: this is what lets a redacted plan still say whether a prefix index would serve it.
+     */
+    static List<Anchor> patternAnchors(String condition) {
+        List<Anchor> out = new ArrayList<>();
+        int n = condition.length();
+        int i = 0;
+        while (i < n) {
+            char c = condition.charAt(i);
+            if (c == '\'' || c == '"') {
+                i = skipQuoted(condition, i, c);
+                continue;
+            }
+            if (c != '~' || !condition.startsWith("~~", i)) {
+                i++;
+                continue;
+            }
+            int end = i + 2;
+            if (end < n && condition.charAt(end) == '*') {
+                end++;
+            }
+            boolean negated = i > 0 && condition.charAt(i - 1) == '!';
+            int v = end;
+            while (v < n && condition.charAt(v) == ' ') {
+                v++;
+            }
+            if (!negated) {
+                out.add(anchorAt(condition, v));
+            }
+            i = end;
+        }
+        return out;
+    }
+
+    private static Anchor anchorAt(String condition, int valueStart) {
+        if (valueStart >= condition.length() || condition.charAt(valueStart) != '\'') {
+            return Anchor.UNKNOWN; // $1, a column, a function call: not known when planned
+        }
+        if (valueStart + 1 >= condition.length()) {
+            return Anchor.UNKNOWN;
+        }
+        char first = condition.charAt(valueStart + 1);
+        return first == '%' || first == '_' ? Anchor.NONE : Anchor.LEFT;
+    }
+
+    /**
+     * Finds the LIKE/ILIKE matches on a column or {@code lower(column)} in a condition ({@code NOT LIKE} and
+     * conditions with {@code OR} yield nothing), taking their anchors from {@code anchors}, the
+     * {@link #patternAnchors} of the raw condition (the condition itself may be redacted).
+     */
+    static List<PatternMatch> patternMatches(String condition, List<Anchor> anchors) {
+        List<Token> tokens = SqlLexer.tokenize(condition);
+        List<PatternMatch> out = new ArrayList<>();
+        for (Token t : tokens) {
+            if (t.isWord("OR")) {
+                return out;
+            }
+        }
+        int k = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (!t.is(Type.OP) || !(t.text().equals("~~") || t.text().equals("~~*"))) {
+                continue;
+            }
+            Anchor anchor = k < anchors.size() ? anchors.get(k) : Anchor.UNKNOWN;
+            k++;
+            PatternMatch m = patternOperand(tokens, i, t.text().equals("~~*"), anchor);
+            if (m != null) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** The left operand of the operator at {@code op}: {@code col}, {@code (col)::text} or {@code lower(col)}. */
+    private static @Nullable PatternMatch patternOperand(List<Token> tokens, int op, boolean ilike, Anchor anchor) {
+        int i = op - 1;
+        boolean cast = false;
+        if (i >= 1 && tokens.get(i).isName() && tokens.get(i - 1).text().equals("::")) {
+            cast = true;
+            i -= 2;
+        }
+        if (i < 0) {
+            return null;
+        }
+        Token last = tokens.get(i);
+        if (last.is(Type.WORD) || last.is(Type.QUOTED_IDENT)) {
+            return isColumnStart(tokens, i) ? new PatternMatch(name(last), false, ilike, cast, anchor) : null;
+        }
+        // (col)::text, or lower(col)
+        if (!last.is(Type.RPAREN) || i < 2) {
+            return null;
+        }
+        Token inner = tokens.get(i - 1);
+        if (!(inner.is(Type.WORD) || inner.is(Type.QUOTED_IDENT)) || !tokens.get(i - 2).is(Type.LPAREN)) {
+            return null;
+        }
+        if (i >= 3 && tokens.get(i - 3).is(Type.WORD) && tokens.get(i - 3).text().equalsIgnoreCase("lower")) {
+            return cast || !isColumnStart(tokens, i - 3) ? null : new PatternMatch(name(inner), true, ilike, false, anchor);
+        }
+        return cast && isColumnStart(tokens, i - 2) ? new PatternMatch(name(inner), false, ilike, true, anchor) : null;
+    }
+
+    /** True when the token at {@code i} starts an operand: not the tail of {@code t.col} or of a function call. */
+    private static boolean isColumnStart(List<Token> tokens, int i) {
+        return i == 0 || tokens.get(i - 1).is(Type.LPAREN) || tokens.get(i - 1).isWord("AND")
+                || tokens.get(i - 1).isWord("NOT");
+    }
+
+    private static String name(Token t) {
+        return quoteIfNeeded(t.text());
+    }
+
     /** Quotes an identifier unless it is a plain lower-case name that needs no quotes. */
     static String quoteIfNeeded(String identifier) {
         if (identifier.matches("[a-z_][a-z0-9_$]*") && !SqlLexer.KEYWORDS.contains(identifier.toUpperCase(Locale.ROOT))) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.perfkit.core.Require;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,13 @@ public final class QueryPlan {
     private final boolean analyzed;
     private final String planHash;
     private final Instant capturedAt;
+    /** LIKE pattern anchors of each node's raw Filter, read before redaction (keyed by node identity). */
+    private final Map<JsonNode, List<PlanText.Anchor>> patternAnchors;
 
-    private QueryPlan(Fingerprint fingerprint, JsonNode root, boolean analyzed, Instant capturedAt) {
+    private QueryPlan(Fingerprint fingerprint, JsonNode root, boolean analyzed, Instant capturedAt,
+            Map<JsonNode, List<PlanText.Anchor>> patternAnchors) {
         this.fingerprint = fingerprint;
+        this.patternAnchors = patternAnchors;
         this.root = root;
         this.analyzed = analyzed;
         this.capturedAt = capturedAt;
@@ -62,11 +67,13 @@ public final class QueryPlan {
         }
         JsonNode top = tree.isArray() ? tree.path(0) : tree;
         Require.argument(top.has("Plan"), "explainJson has no \"Plan\": not the output of EXPLAIN (FORMAT JSON)");
+        Map<JsonNode, List<PlanText.Anchor>> anchors = new IdentityHashMap<>();
         if (redactLiterals) {
+            collectAnchors(top.path("Plan"), anchors);
             redact(top);
         }
         boolean analyzed = top.path("Plan").has("Actual Rows") || top.path("Plan").has("Actual Loops");
-        return new QueryPlan(fingerprint, top, analyzed, Instant.now());
+        return new QueryPlan(fingerprint, top, analyzed, Instant.now(), anchors);
     }
 
     /** @return the shape of the explained statement */
@@ -113,6 +120,25 @@ public final class QueryPlan {
 
     JsonNode root() {
         return root;
+    }
+
+    /**
+     * Where the LIKE/ILIKE patterns of the node's {@code Filter} are fixed, in operator order: read from the raw
+     * filter before its literals were redacted, so only whether each pattern starts with a wildcard is kept.
+     */
+    List<PlanText.Anchor> patternAnchors(Node node) {
+        List<PlanText.Anchor> known = patternAnchors.get(node.json);
+        return known != null ? known : PlanText.patternAnchors(node.text("Filter"));
+    }
+
+    private static void collectAnchors(JsonNode plan, Map<JsonNode, List<PlanText.Anchor>> out) {
+        JsonNode filter = plan.path("Filter");
+        if (filter.isTextual()) {
+            out.put(plan, List.copyOf(PlanText.patternAnchors(filter.asText())));
+        }
+        for (JsonNode child : plan.path("Plans")) {
+            collectAnchors(child, out);
+        }
     }
 
     private static void collect(JsonNode plan, Node parent, List<Node> out) {

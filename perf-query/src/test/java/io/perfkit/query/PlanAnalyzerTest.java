@@ -109,4 +109,112 @@ class PlanAnalyzerTest {
                 .hasMessageContaining("Plan");
         assertThatThrownBy(() -> QueryPlan.parse(FP, "not json", true)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** A Seq Scan node as PostgreSQL 15 prints it for EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON), with the given filter. */
+    private static String likeScan(String relation, String filterJson) {
+        return "[{\"Plan\": {\"Node Type\": \"Seq Scan\", \"Parallel Aware\": false, \"Async Capable\": false,"
+                + " \"Relation Name\": \"" + relation + "\", \"Schema\": \"public\", \"Alias\": \"" + relation + "\","
+                + " \"Startup Cost\": 0.00, \"Total Cost\": 896.00, \"Plan Rows\": 1010, \"Plan Width\": 14,"
+                + " \"Actual Startup Time\": 0.012, \"Actual Total Time\": 25.172, \"Actual Rows\": 1111,"
+                + " \"Actual Loops\": 1, \"Filter\": " + filterJson + ", \"Rows Removed by Filter\": 48889,"
+                + " \"Shared Hit Blocks\": 271, \"Shared Read Blocks\": 0}, \"Planning Time\": 0.242,"
+                + " \"Triggers\": [], \"Execution Time\": 25.226}]";
+    }
+
+    private static List<Finding> analyzeLike(String relation, String filterJson, boolean redact) {
+        return PlanAnalyzer.defaults().analyze(QueryPlan.parse(FP, likeScan(relation, filterJson), redact));
+    }
+
+    private static Finding missingIndex(String relation, String filterJson) {
+        List<Finding> findings = analyzeLike(relation, filterJson, true);
+        assertThat(findings).extracting(Finding::kind).contains(FindingKind.SEQ_SCAN);
+        return findings.stream().filter(f -> f.kind() == FindingKind.MISSING_INDEX).findFirst().orElseThrow();
+    }
+
+    private static String suggestion(Finding f) {
+        return f.suggestion().orElseThrow();
+    }
+
+    @Test
+    void unanchoredIlike_suggestsTrigramGinIndex_afterTheExtension_withoutThePattern() {
+        Finding f = missingIndex("books", "\"(title ~~* '%ok 12%'::text)\"");
+        assertThat(suggestion(f)).endsWith("CREATE EXTENSION IF NOT EXISTS pg_trgm;\n"
+                + "CREATE INDEX CONCURRENTLY idx_books_title_trgm ON public.books USING gin (title gin_trgm_ops)")
+                .contains("pg_trgm extension must be available");
+        assertThat(f.message()).contains("ILIKE").contains("leading wildcard");
+        assertThat(f.describe()).doesNotContain("ok 12");
+        assertThat(f.evidence()).containsEntry("pattern", "leading wildcard").containsEntry("operator", "ILIKE");
+    }
+
+    @Test
+    void leftAnchoredLike_onTextColumn_suggestsTextPatternOps_withCollationNote() {
+        Finding f = missingIndex("books", "\"(title ~~ 'Book 1%'::text)\"");
+        assertThat(suggestion(f)).endsWith(
+                "CREATE INDEX CONCURRENTLY idx_books_title_pattern ON public.books (title text_pattern_ops)")
+                .contains("only needed when the database collation is not C").doesNotContain("pg_trgm");
+        assertThat(f.describe()).doesNotContain("Book 1");
+    }
+
+    @Test
+    void leftAnchoredLike_onVarcharColumn_suggestsVarcharPatternOps() {
+        assertThat(suggestion(missingIndex("books", "\"((isbn)::text ~~ 'isbn1%'::text)\"")))
+                .endsWith("CREATE INDEX CONCURRENTLY idx_books_isbn_pattern ON public.books (isbn varchar_pattern_ops)");
+    }
+
+    @Test
+    void leftAnchoredLike_onLower_suggestsExpressionIndex() {
+        assertThat(suggestion(missingIndex("books", "\"(lower(title) ~~ 'book 1%'::text)\"")))
+                .endsWith("CREATE INDEX CONCURRENTLY idx_books_lowertitle_pattern ON public.books"
+                        + " (lower(title) text_pattern_ops)");
+    }
+
+    @Test
+    void unanchoredLike_onLower_suggestsTrigramExpressionIndex() {
+        assertThat(suggestion(missingIndex("books", "\"(lower(title) ~~ '%x%'::text)\"")))
+                .endsWith("USING gin (lower(title) gin_trgm_ops)");
+    }
+
+    @Test
+    void anchoredIlike_onQuotedColumn_isTrigram_andQuotesTheIdentifiers() {
+        assertThat(suggestion(missingIndex("Books", "\"(\\\"Author Name\\\" ~~* 'a1%'::text)\"")))
+                .endsWith("CREATE INDEX CONCURRENTLY idx_books_authorname_trgm ON public.\"Books\""
+                        + " USING gin (\"Author Name\" gin_trgm_ops)");
+    }
+
+    @Test
+    void patternAsParameter_ofAGenericPlan_isTrigram() {
+        Finding f = missingIndex("books", "\"(title ~~ $1)\"");
+        assertThat(suggestion(f)).endsWith("USING gin (title gin_trgm_ops)");
+        assertThat(f.message()).contains("pattern unknown until run time");
+    }
+
+    @Test
+    void prefixLike_withEqualityColumn_putsItFirst_andEscapedQuotesDoNotConfuseTheAnchor() {
+        Finding f = missingIndex("books", "\"(((status)::text = 'NEW'::text) AND (title ~~ 'O''Reilly%'::text))\"");
+        assertThat(suggestion(f)).endsWith("CREATE INDEX CONCURRENTLY idx_books_status_title_pattern ON public.books"
+                + " (status, title text_pattern_ops)");
+        assertThat(f.describe()).doesNotContain("Reilly").doesNotContain("NEW");
+    }
+
+    @Test
+    void notLike_andLikeUnderOr_getNoPatternIndex() {
+        assertThat(analyzeLike("books", "\"(title !~~ '%1%'::text)\"", true))
+                .extracting(Finding::kind).containsExactly(FindingKind.SEQ_SCAN);
+        assertThat(analyzeLike("books", "\"((title ~~ '%1%'::text) OR (id = 5))\"", true))
+                .extracting(Finding::kind).containsExactly(FindingKind.SEQ_SCAN);
+    }
+
+    @Test
+    void operatorTextInsideAnotherLiteral_doesNotShiftTheAnchors() {
+        Finding f = missingIndex("books", "\"((note = 'a ~~ ''%b'''::text) AND (title ~~ 'Zeta%'::text))\"");
+        assertThat(suggestion(f)).endsWith("(note, title text_pattern_ops)");
+        assertThat(f.describe()).doesNotContain("Zeta").doesNotContain("%b");
+    }
+
+    @Test
+    void unredactedPlan_givesTheSameSuggestion() {
+        assertThat(analyzeLike("books", "\"(title ~~ 'Book 1%'::text)\"", false))
+                .filteredOn(f -> f.kind() == FindingKind.MISSING_INDEX).singleElement()
+                .satisfies(f -> assertThat(suggestion(f)).endsWith("(title text_pattern_ops)"));
+    }
 }
