@@ -180,7 +180,9 @@ public final class PlanAnalyzer {
                     + createIndex(schema, table, nameParts(indexed, "pattern"), null, elements);
             detail = "A b-tree with " + opclass + " serves " + operator + " with a fixed prefix ("
                     + expression + " " + operator + " 'prefix%'); a b-tree in the database's default collation does"
-                    + " not, unless that collation is C.";
+                    + " not, unless that collation is C." + (match.varchar() ? " The plan shows the column cast to"
+                    + " text, as for a varchar column; if it is not varchar (an integer, say), index the cast instead:"
+                    + " (((" + match.column() + ")::text) text_pattern_ops)." : "");
         } else {
             indexed.add(expression);
             ddl = "-- the pg_trgm extension must be available on the server (SELECT * FROM pg_available_extensions"

@@ -157,8 +157,10 @@ class PlanAnalyzerTest {
 
     @Test
     void leftAnchoredLike_onVarcharColumn_suggestsVarcharPatternOps() {
-        assertThat(suggestion(missingIndex("books", "\"((isbn)::text ~~ 'isbn1%'::text)\"")))
+        Finding f = missingIndex("books", "\"((isbn)::text ~~ 'isbn1%'::text)\"");
+        assertThat(suggestion(f))
                 .endsWith("CREATE INDEX CONCURRENTLY idx_books_isbn_pattern ON public.books (isbn varchar_pattern_ops)");
+        assertThat(f.detail()).get().asString().contains("(((isbn)::text) text_pattern_ops)");
     }
 
     @Test
