@@ -1,9 +1,7 @@
 package io.perfkit.query;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -51,18 +49,53 @@ final class SqlLexer {
             "USING", "VALUES", "WHEN", "WHERE", "WINDOW", "WITH", "ALTER", "MATCHED", "RECURSIVE", "LAST", "SHOW",
             "COMMENT", "GRANT", "REVOKE");
 
-    /** Lower-case spelling to the upper-case constant, so a word is cased and classified with one lookup. */
-    private static final Map<String, String> KEYWORD_BY_LOWER = keywordsByLower();
+    /**
+     * Open-addressed table of the keywords by the hash of their lower-case spelling, so a word in the SQL text is
+     * classified without first copying it into a String: {@link #KEYWORD_LOWER} holds the lower-case spellings,
+     * {@link #KEYWORD_TOKEN} the shared token each one stands for.
+     */
+    private static final int KEYWORD_TABLE_MASK = 511;
+    private static final String[] KEYWORD_LOWER = new String[KEYWORD_TABLE_MASK + 1];
+    private static final Token[] KEYWORD_TOKEN = new Token[KEYWORD_TABLE_MASK + 1];
+    private static final int LONGEST_KEYWORD;
 
-    private static Map<String, String> keywordsByLower() {
-        Map<String, String> map = new HashMap<>();
+    static {
+        int longest = 0;
         for (String k : KEYWORDS) {
-            map.put(asciiCase(k, false), k);
+            String lower = asciiCase(k, false);
+            int slot = mix(lower.hashCode()) & KEYWORD_TABLE_MASK;
+            while (KEYWORD_LOWER[slot] != null) {
+                slot = (slot + 1) & KEYWORD_TABLE_MASK;
+            }
+            KEYWORD_LOWER[slot] = lower;
+            KEYWORD_TOKEN[slot] = new Token(Type.KEYWORD, k);
+            longest = Math.max(longest, k.length());
         }
-        return Map.copyOf(map);
+        LONGEST_KEYWORD = longest;
     }
 
     private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`";
+
+    /** ASCII characters that may form an operator, indexed by character. */
+    private static final boolean[] IS_OPERATOR_CHAR = new boolean[128];
+
+    /** Shared tokens for the one-character operators, indexed by character. */
+    private static final Token[] OPERATOR_1 = new Token[128];
+
+    /** Shared tokens for common two-character operators. */
+    private static final Token[] OPERATOR_2 = {
+        new Token(Type.OP, "<="), new Token(Type.OP, ">="), new Token(Type.OP, "<>"), new Token(Type.OP, "!="),
+        new Token(Type.OP, "||"), new Token(Type.OP, "->"), new Token(Type.OP, "#>"), new Token(Type.OP, "@>"),
+        new Token(Type.OP, "<@"), new Token(Type.OP, "&&"), new Token(Type.OP, "~*"), new Token(Type.OP, "!~"),
+    };
+
+    static {
+        for (int i = 0; i < OPERATOR_CHARS.length(); i++) {
+            char c = OPERATOR_CHARS.charAt(i);
+            IS_OPERATOR_CHAR[c] = true;
+            OPERATOR_1[c] = new Token(Type.OP, String.valueOf(c));
+        }
+    }
 
     private final String sql;
     private final int length;
@@ -112,7 +145,7 @@ final class SqlLexer {
                     return CAST;
                 }
                 pos++;
-                return new Token(Type.OP, ":");
+                return COLON;
             case '.':
                 if (pos + 1 < length && isDigit(sql.charAt(pos + 1))) {
                     number();
@@ -130,7 +163,7 @@ final class SqlLexer {
         if (isWordStart(c)) {
             return wordOrPrefixedString();
         }
-        if (OPERATOR_CHARS.indexOf(c) >= 0) {
+        if (isOperatorChar(c)) {
             return operator(previous);
         }
         pos++;
@@ -276,24 +309,78 @@ final class SqlLexer {
             return VALUE;
         }
         int start = pos;
-        while (pos < length && (isWordStart(sql.charAt(pos)) || isDigit(sql.charAt(pos)) || sql.charAt(pos) == '$')) {
+        int hash = 0;
+        boolean upper = false;
+        while (pos < length) {
+            char d = sql.charAt(pos);
+            if (d >= 'A' && d <= 'Z') {
+                upper = true;
+                d += 32;
+            } else if (!(d >= 'a' && d <= 'z' || isDigit(d) || d == '_' || d == '$' || isWordStart(d))) {
+                break;
+            }
+            hash = 31 * hash + d;
             pos++;
         }
-        String lower = asciiCase(sql.substring(start, pos), false);
-        String keyword = KEYWORD_BY_LOWER.get(lower);
-        return keyword != null ? new Token(Type.KEYWORD, keyword) : new Token(Type.WORD, lower);
+        Token keyword = keyword(start, pos, hash);
+        if (keyword != null) {
+            return keyword;
+        }
+        if (!upper) {
+            return new Token(Type.WORD, sql.substring(start, pos));
+        }
+        char[] chars = new char[pos - start];
+        for (int i = 0; i < chars.length; i++) {
+            char d = sql.charAt(start + i);
+            chars[i] = d >= 'A' && d <= 'Z' ? (char) (d + 32) : d;
+        }
+        return new Token(Type.WORD, new String(chars));
+    }
+
+    /** The keyword spelt, ignoring ASCII case, by {@code sql[start, end)}, whose lower-case hash is given. */
+    private @Nullable Token keyword(int start, int end, int lowerHash) {
+        int len = end - start;
+        if (len > LONGEST_KEYWORD) {
+            return null;
+        }
+        int slot = mix(lowerHash) & KEYWORD_TABLE_MASK;
+        String k;
+        while ((k = KEYWORD_LOWER[slot]) != null) {
+            if (k.length() == len && equalsLowerAscii(k, start)) {
+                return KEYWORD_TOKEN[slot];
+            }
+            slot = (slot + 1) & KEYWORD_TABLE_MASK;
+        }
+        return null;
+    }
+
+    private boolean equalsLowerAscii(String lower, int start) {
+        for (int i = 0; i < lower.length(); i++) {
+            char d = sql.charAt(start + i);
+            if (d >= 'A' && d <= 'Z') {
+                d += 32;
+            }
+            if (d != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int mix(int h) {
+        return h ^ (h >>> 9) ^ (h >>> 17);
     }
 
     private Token operator(List<Token> previous) {
         int start = pos;
-        while (pos < length && OPERATOR_CHARS.indexOf(sql.charAt(pos)) >= 0) {
+        while (pos < length && isOperatorChar(sql.charAt(pos))) {
             if (pos > start && (sql.startsWith("--", pos) || sql.startsWith("/*", pos))) {
                 break;
             }
             pos++;
         }
-        String op = sql.substring(start, pos);
-        if (op.equals("-") || op.equals("+")) {
+        Token op = operatorToken(start, pos);
+        if (op == OPERATOR_1['-'] || op == OPERATOR_1['+']) {
             // A sign in front of a number belongs to the literal, as in pg_stat_statements: WHERE x = -1.
             int save = pos;
             skipSpaceAndComments();
@@ -304,7 +391,25 @@ final class SqlLexer {
             }
             pos = save;
         }
-        return new Token(Type.OP, op);
+        return op;
+    }
+
+    private Token operatorToken(int start, int end) {
+        if (end - start == 1) {
+            return OPERATOR_1[sql.charAt(start)];
+        }
+        if (end - start == 2) {
+            for (Token t : OPERATOR_2) {
+                if (sql.startsWith(t.text(), start)) {
+                    return t;
+                }
+            }
+        }
+        return new Token(Type.OP, sql.substring(start, end));
+    }
+
+    private static boolean isOperatorChar(char c) {
+        return c < 128 && IS_OPERATOR_CHAR[c];
     }
 
     private static boolean startsOperand(List<Token> previous) {
@@ -351,6 +456,7 @@ final class SqlLexer {
 
     static final Token VALUE = new Token(Type.VALUE, "?");
     static final Token CAST = new Token(Type.OP, "::");
+    private static final Token COLON = new Token(Type.OP, ":");
     private static final Token SIMPLE_LPAREN = new Token(Type.LPAREN, "(");
     private static final Token SIMPLE_RPAREN = new Token(Type.RPAREN, ")");
     private static final Token SIMPLE_LBRACKET = new Token(Type.LBRACKET, "[");
