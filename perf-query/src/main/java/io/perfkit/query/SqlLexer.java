@@ -54,8 +54,9 @@ final class SqlLexer {
      * classified without first copying it into a String: {@link #KEYWORD_LOWER} holds the lower-case spellings,
      * {@link #KEYWORD_TOKEN} the shared token each one stands for.
      */
-    private static final int KEYWORD_TABLE_MASK = 511;
+    private static final int KEYWORD_TABLE_MASK = 1023;
     private static final String[] KEYWORD_LOWER = new String[KEYWORD_TABLE_MASK + 1];
+    private static final int[] KEYWORD_HASH = new int[KEYWORD_TABLE_MASK + 1];
     private static final Token[] KEYWORD_TOKEN = new Token[KEYWORD_TABLE_MASK + 1];
     private static final int LONGEST_KEYWORD;
 
@@ -68,6 +69,7 @@ final class SqlLexer {
                 slot = (slot + 1) & KEYWORD_TABLE_MASK;
             }
             KEYWORD_LOWER[slot] = lower;
+            KEYWORD_HASH[slot] = lower.hashCode();
             KEYWORD_TOKEN[slot] = new Token(Type.KEYWORD, k);
             longest = Math.max(longest, k.length());
         }
@@ -97,12 +99,17 @@ final class SqlLexer {
         }
     }
 
+    private static final int IDENTIFIER_CACHE_MASK = 63;
+
     private final String sql;
+    private final char[] chars;
     private final int length;
     private int pos;
+    private Token @Nullable [] identifiers;
 
     private SqlLexer(String sql) {
         this.sql = sql;
+        this.chars = sql.toCharArray(); // indexing an array is cheaper than String.charAt in the scanning loops
         this.length = sql.length();
     }
 
@@ -114,7 +121,7 @@ final class SqlLexer {
      */
     static List<Token> tokenize(String sql) {
         SqlLexer lexer = new SqlLexer(sql);
-        List<Token> tokens = new ArrayList<>(Math.max(8, sql.length() / 5));
+        List<Token> tokens = new ArrayList<>(Math.max(8, sql.length() / 4));
         Token t;
         while ((t = lexer.next(tokens)) != null) {
             tokens.add(t);
@@ -127,7 +134,7 @@ final class SqlLexer {
         if (pos >= length) {
             return null;
         }
-        char c = sql.charAt(pos);
+        char c = chars[pos];
         switch (c) {
             case '(': pos++; return SIMPLE_LPAREN;
             case ')': pos++; return SIMPLE_RPAREN;
@@ -140,14 +147,14 @@ final class SqlLexer {
             case '"': return quotedIdentifier();
             case '$': return dollar();
             case ':':
-                if (pos + 1 < length && sql.charAt(pos + 1) == ':') {
+                if (pos + 1 < length && chars[pos + 1] == ':') {
                     pos += 2;
                     return CAST;
                 }
                 pos++;
                 return COLON;
             case '.':
-                if (pos + 1 < length && isDigit(sql.charAt(pos + 1))) {
+                if (pos + 1 < length && isDigit(chars[pos + 1])) {
                     number();
                     return VALUE;
                 }
@@ -172,14 +179,14 @@ final class SqlLexer {
 
     private void skipSpaceAndComments() {
         while (pos < length) {
-            char c = sql.charAt(pos);
-            if (Character.isWhitespace(c)) {
+            char c = chars[pos];
+            if (c == ' ' || (c < ' ' || c > 127) && Character.isWhitespace(c)) {
                 pos++;
-            } else if (c == '-' && pos + 1 < length && sql.charAt(pos + 1) == '-') {
-                while (pos < length && sql.charAt(pos) != '\n') {
+            } else if (c == '-' && pos + 1 < length && chars[pos + 1] == '-') {
+                while (pos < length && chars[pos] != '\n') {
                     pos++;
                 }
-            } else if (c == '/' && pos + 1 < length && sql.charAt(pos + 1) == '*') {
+            } else if (c == '/' && pos + 1 < length && chars[pos + 1] == '*') {
                 blockComment();
             } else {
                 return;
@@ -209,11 +216,11 @@ final class SqlLexer {
     private void stringLiteral(boolean backslashEscapes) {
         pos++; // opening quote
         while (pos < length) {
-            char c = sql.charAt(pos);
+            char c = chars[pos];
             if (backslashEscapes && c == '\\') {
                 pos += 2;
             } else if (c == '\'') {
-                if (pos + 1 < length && sql.charAt(pos + 1) == '\'') {
+                if (pos + 1 < length && chars[pos + 1] == '\'') {
                     pos += 2;
                 } else {
                     pos++;
@@ -229,8 +236,8 @@ final class SqlLexer {
         int start = pos;
         pos++;
         while (pos < length) {
-            if (sql.charAt(pos) == '"') {
-                if (pos + 1 < length && sql.charAt(pos + 1) == '"') {
+            if (chars[pos] == '"') {
+                if (pos + 1 < length && chars[pos + 1] == '"') {
                     pos += 2;
                     continue;
                 }
@@ -245,17 +252,17 @@ final class SqlLexer {
     private Token dollar() {
         int start = pos;
         int p = pos + 1;
-        if (p < length && isDigit(sql.charAt(p))) {
-            while (p < length && isDigit(sql.charAt(p))) {
+        if (p < length && isDigit(chars[p])) {
+            while (p < length && isDigit(chars[p])) {
                 p++;
             }
             pos = p;
             return VALUE; // $1 parameter
         }
-        while (p < length && (isWordStart(sql.charAt(p)) || isDigit(sql.charAt(p)))) {
+        while (p < length && (isWordStart(chars[p]) || isDigit(chars[p]))) {
             p++;
         }
-        if (p < length && sql.charAt(p) == '$') {
+        if (p < length && chars[p] == '$') {
             String tag = sql.substring(start, p + 1);
             int end = sql.indexOf(tag, p + 1);
             pos = end < 0 ? length : end + tag.length();
@@ -266,30 +273,30 @@ final class SqlLexer {
     }
 
     private void number() {
-        if (sql.charAt(pos) == '0' && pos + 1 < length && "xXoObB".indexOf(sql.charAt(pos + 1)) >= 0) {
+        if (chars[pos] == '0' && pos + 1 < length && "xXoObB".indexOf(chars[pos + 1]) >= 0) {
             pos += 2;
-            while (pos < length && (Character.digit(sql.charAt(pos), 16) >= 0 || sql.charAt(pos) == '_')) {
+            while (pos < length && (Character.digit(chars[pos], 16) >= 0 || chars[pos] == '_')) {
                 pos++;
             }
             return;
         }
-        while (pos < length && (isDigit(sql.charAt(pos)) || sql.charAt(pos) == '_')) {
+        while (pos < length && (isDigit(chars[pos]) || chars[pos] == '_')) {
             pos++;
         }
-        if (pos < length && sql.charAt(pos) == '.' && !(pos + 1 < length && sql.charAt(pos + 1) == '.')) {
+        if (pos < length && chars[pos] == '.' && !(pos + 1 < length && chars[pos + 1] == '.')) {
             pos++;
-            while (pos < length && isDigit(sql.charAt(pos))) {
+            while (pos < length && isDigit(chars[pos])) {
                 pos++;
             }
         }
-        if (pos < length && (sql.charAt(pos) == 'e' || sql.charAt(pos) == 'E')) {
+        if (pos < length && (chars[pos] == 'e' || chars[pos] == 'E')) {
             int p = pos + 1;
-            if (p < length && (sql.charAt(p) == '+' || sql.charAt(p) == '-')) {
+            if (p < length && (chars[p] == '+' || chars[p] == '-')) {
                 p++;
             }
-            if (p < length && isDigit(sql.charAt(p))) {
+            if (p < length && isDigit(chars[p])) {
                 pos = p;
-                while (pos < length && isDigit(sql.charAt(pos))) {
+                while (pos < length && isDigit(chars[pos])) {
                     pos++;
                 }
             }
@@ -297,8 +304,8 @@ final class SqlLexer {
     }
 
     private Token wordOrPrefixedString() {
-        char c = sql.charAt(pos);
-        if (pos + 1 < length && sql.charAt(pos + 1) == '\'' && "eEbBxXnN".indexOf(c) >= 0) {
+        char c = chars[pos];
+        if (pos + 1 < length && chars[pos + 1] == '\'' && "eEbBxXnN".indexOf(c) >= 0) {
             pos++;
             stringLiteral(c == 'e' || c == 'E');
             return VALUE;
@@ -312,7 +319,7 @@ final class SqlLexer {
         int hash = 0;
         boolean upper = false;
         while (pos < length) {
-            char d = sql.charAt(pos);
+            char d = chars[pos];
             if (d >= 'A' && d <= 'Z') {
                 upper = true;
                 d += 32;
@@ -326,15 +333,30 @@ final class SqlLexer {
         if (keyword != null) {
             return keyword;
         }
+        // Identifiers repeat within a statement (aliases, columns): reuse the token of an earlier occurrence.
+        Token[] cache = identifiers;
+        if (cache == null) {
+            cache = new Token[IDENTIFIER_CACHE_MASK + 1];
+            identifiers = cache;
+        }
+        int slot = mix(hash) & IDENTIFIER_CACHE_MASK;
+        Token cached = cache[slot];
+        if (cached != null && cached.text().length() == pos - start && equalsLowerAscii(cached.text(), start)) {
+            return cached;
+        }
+        Token word;
         if (!upper) {
-            return new Token(Type.WORD, sql.substring(start, pos));
+            word = new Token(Type.WORD, sql.substring(start, pos));
+        } else {
+            char[] lowered = new char[pos - start];
+            for (int i = 0; i < lowered.length; i++) {
+                char d = chars[start + i];
+                lowered[i] = d >= 'A' && d <= 'Z' ? (char) (d + 32) : d;
+            }
+            word = new Token(Type.WORD, new String(lowered));
         }
-        char[] chars = new char[pos - start];
-        for (int i = 0; i < chars.length; i++) {
-            char d = sql.charAt(start + i);
-            chars[i] = d >= 'A' && d <= 'Z' ? (char) (d + 32) : d;
-        }
-        return new Token(Type.WORD, new String(chars));
+        cache[slot] = word;
+        return word;
     }
 
     /** The keyword spelt, ignoring ASCII case, by {@code sql[start, end)}, whose lower-case hash is given. */
@@ -346,7 +368,7 @@ final class SqlLexer {
         int slot = mix(lowerHash) & KEYWORD_TABLE_MASK;
         String k;
         while ((k = KEYWORD_LOWER[slot]) != null) {
-            if (k.length() == len && equalsLowerAscii(k, start)) {
+            if (KEYWORD_HASH[slot] == lowerHash && k.length() == len && equalsLowerAscii(k, start)) {
                 return KEYWORD_TOKEN[slot];
             }
             slot = (slot + 1) & KEYWORD_TABLE_MASK;
@@ -356,7 +378,7 @@ final class SqlLexer {
 
     private boolean equalsLowerAscii(String lower, int start) {
         for (int i = 0; i < lower.length(); i++) {
-            char d = sql.charAt(start + i);
+            char d = chars[start + i];
             if (d >= 'A' && d <= 'Z') {
                 d += 32;
             }
@@ -373,7 +395,7 @@ final class SqlLexer {
 
     private Token operator(List<Token> previous) {
         int start = pos;
-        while (pos < length && isOperatorChar(sql.charAt(pos))) {
+        while (pos < length && isOperatorChar(chars[pos])) {
             if (pos > start && (sql.startsWith("--", pos) || sql.startsWith("/*", pos))) {
                 break;
             }
@@ -384,8 +406,8 @@ final class SqlLexer {
             // A sign in front of a number belongs to the literal, as in pg_stat_statements: WHERE x = -1.
             int save = pos;
             skipSpaceAndComments();
-            if (pos < length && (isDigit(sql.charAt(pos)) || (sql.charAt(pos) == '.' && pos + 1 < length
-                    && isDigit(sql.charAt(pos + 1)))) && startsOperand(previous)) {
+            if (pos < length && (isDigit(chars[pos]) || (chars[pos] == '.' && pos + 1 < length
+                    && isDigit(chars[pos + 1]))) && startsOperand(previous)) {
                 number();
                 return VALUE;
             }
@@ -396,7 +418,7 @@ final class SqlLexer {
 
     private Token operatorToken(int start, int end) {
         if (end - start == 1) {
-            return OPERATOR_1[sql.charAt(start)];
+            return OPERATOR_1[chars[start]];
         }
         if (end - start == 2) {
             for (Token t : OPERATOR_2) {

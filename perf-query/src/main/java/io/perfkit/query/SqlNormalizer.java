@@ -121,40 +121,35 @@ final class SqlNormalizer {
         if (prev == null) {
             return;
         }
-        switch (t.type()) {
-            case RPAREN: case RBRACKET: case COMMA: case SEMI: case DOT:
-                return;
-            case LBRACKET:
-                return;
-            case LPAREN:
-                boolean tableName = prev2 != null && (prev2.isWord("INTO") || prev2.isWord("TABLE"));
-                if (!tableName && (prev.is(Type.QUOTED_IDENT) || prev.is(Type.WORD) || prev.is(Type.LPAREN))) {
-                    return; // a function call: count(*)
-                }
-                break;
-            case OP:
-                if (t.text().equals("::")) {
-                    return;
-                }
-                break;
-            default:
-                break;
+        Type type = t.type();
+        if (type == Type.RPAREN || type == Type.RBRACKET || type == Type.COMMA || type == Type.SEMI
+                || type == Type.DOT || type == Type.LBRACKET) {
+            return;
         }
-        switch (prev.type()) {
-            case LPAREN: case LBRACKET: case DOT:
-                return;
-            case OP:
-                if (prev.text().equals("::") || prev.text().equals("{")) {
-                    return;
-                }
-                break;
-            default:
-                break;
+        Type prevType = prev.type();
+        if (type == Type.LPAREN) {
+            boolean tableName = prev2 != null && (prev2.isWord("INTO") || prev2.isWord("TABLE"));
+            if (!tableName && (prevType == Type.QUOTED_IDENT || prevType == Type.WORD || prevType == Type.LPAREN)) {
+                return; // a function call: count(*)
+            }
+        } else if (type == Type.OP && t.text().equals("::")) {
+            return;
+        }
+        if (prevType == Type.LPAREN || prevType == Type.LBRACKET || prevType == Type.DOT) {
+            return;
+        }
+        if (prevType == Type.OP && (prev.text().equals("::") || prev.text().equals("{"))) {
+            return;
         }
         out.append(' ');
     }
 
     private static void append(StringBuilder out, Token t) {
-        out.append(t.text()); // the lexer already cased keywords up and identifiers down
+        String text = t.text(); // the lexer already cased keywords up and identifiers down
+        if (text.length() == 1) {
+            out.append(text.charAt(0)); // most tokens are one character: cheaper than copying a String
+        } else {
+            out.append(text);
+        }
     }
 }
