@@ -102,14 +102,12 @@ final class SqlLexer {
     private static final int IDENTIFIER_CACHE_MASK = 63;
 
     private final String sql;
-    private final char[] chars;
     private final int length;
     private int pos;
     private Token @Nullable [] identifiers;
 
     private SqlLexer(String sql) {
         this.sql = sql;
-        this.chars = sql.toCharArray(); // indexing an array is cheaper than String.charAt in the scanning loops
         this.length = sql.length();
     }
 
@@ -134,7 +132,7 @@ final class SqlLexer {
         if (pos >= length) {
             return null;
         }
-        char c = chars[pos];
+        char c = sql.charAt(pos);
         switch (c) {
             case '(': pos++; return SIMPLE_LPAREN;
             case ')': pos++; return SIMPLE_RPAREN;
@@ -147,14 +145,14 @@ final class SqlLexer {
             case '"': return quotedIdentifier();
             case '$': return dollar();
             case ':':
-                if (pos + 1 < length && chars[pos + 1] == ':') {
+                if (pos + 1 < length && sql.charAt(pos + 1) == ':') {
                     pos += 2;
                     return CAST;
                 }
                 pos++;
                 return COLON;
             case '.':
-                if (pos + 1 < length && isDigit(chars[pos + 1])) {
+                if (pos + 1 < length && isDigit(sql.charAt(pos + 1))) {
                     number();
                     return VALUE;
                 }
@@ -179,14 +177,14 @@ final class SqlLexer {
 
     private void skipSpaceAndComments() {
         while (pos < length) {
-            char c = chars[pos];
+            char c = sql.charAt(pos);
             if (c == ' ' || (c < ' ' || c > 127) && Character.isWhitespace(c)) {
                 pos++;
-            } else if (c == '-' && pos + 1 < length && chars[pos + 1] == '-') {
-                while (pos < length && chars[pos] != '\n') {
+            } else if (c == '-' && pos + 1 < length && sql.charAt(pos + 1) == '-') {
+                while (pos < length && sql.charAt(pos) != '\n') {
                     pos++;
                 }
-            } else if (c == '/' && pos + 1 < length && chars[pos + 1] == '*') {
+            } else if (c == '/' && pos + 1 < length && sql.charAt(pos + 1) == '*') {
                 blockComment();
             } else {
                 return;
@@ -216,11 +214,11 @@ final class SqlLexer {
     private void stringLiteral(boolean backslashEscapes) {
         pos++; // opening quote
         while (pos < length) {
-            char c = chars[pos];
+            char c = sql.charAt(pos);
             if (backslashEscapes && c == '\\') {
                 pos += 2;
             } else if (c == '\'') {
-                if (pos + 1 < length && chars[pos + 1] == '\'') {
+                if (pos + 1 < length && sql.charAt(pos + 1) == '\'') {
                     pos += 2;
                 } else {
                     pos++;
@@ -236,8 +234,8 @@ final class SqlLexer {
         int start = pos;
         pos++;
         while (pos < length) {
-            if (chars[pos] == '"') {
-                if (pos + 1 < length && chars[pos + 1] == '"') {
+            if (sql.charAt(pos) == '"') {
+                if (pos + 1 < length && sql.charAt(pos + 1) == '"') {
                     pos += 2;
                     continue;
                 }
@@ -252,17 +250,17 @@ final class SqlLexer {
     private Token dollar() {
         int start = pos;
         int p = pos + 1;
-        if (p < length && isDigit(chars[p])) {
-            while (p < length && isDigit(chars[p])) {
+        if (p < length && isDigit(sql.charAt(p))) {
+            while (p < length && isDigit(sql.charAt(p))) {
                 p++;
             }
             pos = p;
             return VALUE; // $1 parameter
         }
-        while (p < length && (isWordStart(chars[p]) || isDigit(chars[p]))) {
+        while (p < length && (isWordStart(sql.charAt(p)) || isDigit(sql.charAt(p)))) {
             p++;
         }
-        if (p < length && chars[p] == '$') {
+        if (p < length && sql.charAt(p) == '$') {
             String tag = sql.substring(start, p + 1);
             int end = sql.indexOf(tag, p + 1);
             pos = end < 0 ? length : end + tag.length();
@@ -273,30 +271,30 @@ final class SqlLexer {
     }
 
     private void number() {
-        if (chars[pos] == '0' && pos + 1 < length && "xXoObB".indexOf(chars[pos + 1]) >= 0) {
+        if (sql.charAt(pos) == '0' && pos + 1 < length && "xXoObB".indexOf(sql.charAt(pos + 1)) >= 0) {
             pos += 2;
-            while (pos < length && (Character.digit(chars[pos], 16) >= 0 || chars[pos] == '_')) {
+            while (pos < length && (Character.digit(sql.charAt(pos), 16) >= 0 || sql.charAt(pos) == '_')) {
                 pos++;
             }
             return;
         }
-        while (pos < length && (isDigit(chars[pos]) || chars[pos] == '_')) {
+        while (pos < length && (isDigit(sql.charAt(pos)) || sql.charAt(pos) == '_')) {
             pos++;
         }
-        if (pos < length && chars[pos] == '.' && !(pos + 1 < length && chars[pos + 1] == '.')) {
+        if (pos < length && sql.charAt(pos) == '.' && !(pos + 1 < length && sql.charAt(pos + 1) == '.')) {
             pos++;
-            while (pos < length && isDigit(chars[pos])) {
+            while (pos < length && isDigit(sql.charAt(pos))) {
                 pos++;
             }
         }
-        if (pos < length && (chars[pos] == 'e' || chars[pos] == 'E')) {
+        if (pos < length && (sql.charAt(pos) == 'e' || sql.charAt(pos) == 'E')) {
             int p = pos + 1;
-            if (p < length && (chars[p] == '+' || chars[p] == '-')) {
+            if (p < length && (sql.charAt(p) == '+' || sql.charAt(p) == '-')) {
                 p++;
             }
-            if (p < length && isDigit(chars[p])) {
+            if (p < length && isDigit(sql.charAt(p))) {
                 pos = p;
-                while (pos < length && isDigit(chars[pos])) {
+                while (pos < length && isDigit(sql.charAt(pos))) {
                     pos++;
                 }
             }
@@ -304,8 +302,8 @@ final class SqlLexer {
     }
 
     private Token wordOrPrefixedString() {
-        char c = chars[pos];
-        if (pos + 1 < length && chars[pos + 1] == '\'' && "eEbBxXnN".indexOf(c) >= 0) {
+        char c = sql.charAt(pos);
+        if (pos + 1 < length && sql.charAt(pos + 1) == '\'' && "eEbBxXnN".indexOf(c) >= 0) {
             pos++;
             stringLiteral(c == 'e' || c == 'E');
             return VALUE;
@@ -319,7 +317,7 @@ final class SqlLexer {
         int hash = 0;
         boolean upper = false;
         while (pos < length) {
-            char d = chars[pos];
+            char d = sql.charAt(pos);
             if (d >= 'A' && d <= 'Z') {
                 upper = true;
                 d += 32;
@@ -350,7 +348,7 @@ final class SqlLexer {
         } else {
             char[] lowered = new char[pos - start];
             for (int i = 0; i < lowered.length; i++) {
-                char d = chars[start + i];
+                char d = sql.charAt(start + i);
                 lowered[i] = d >= 'A' && d <= 'Z' ? (char) (d + 32) : d;
             }
             word = new Token(Type.WORD, new String(lowered));
@@ -378,7 +376,7 @@ final class SqlLexer {
 
     private boolean equalsLowerAscii(String lower, int start) {
         for (int i = 0; i < lower.length(); i++) {
-            char d = chars[start + i];
+            char d = sql.charAt(start + i);
             if (d >= 'A' && d <= 'Z') {
                 d += 32;
             }
@@ -395,7 +393,7 @@ final class SqlLexer {
 
     private Token operator(List<Token> previous) {
         int start = pos;
-        while (pos < length && isOperatorChar(chars[pos])) {
+        while (pos < length && isOperatorChar(sql.charAt(pos))) {
             if (pos > start && (sql.startsWith("--", pos) || sql.startsWith("/*", pos))) {
                 break;
             }
@@ -406,8 +404,8 @@ final class SqlLexer {
             // A sign in front of a number belongs to the literal, as in pg_stat_statements: WHERE x = -1.
             int save = pos;
             skipSpaceAndComments();
-            if (pos < length && (isDigit(chars[pos]) || (chars[pos] == '.' && pos + 1 < length
-                    && isDigit(chars[pos + 1]))) && startsOperand(previous)) {
+            if (pos < length && (isDigit(sql.charAt(pos)) || (sql.charAt(pos) == '.' && pos + 1 < length
+                    && isDigit(sql.charAt(pos + 1)))) && startsOperand(previous)) {
                 number();
                 return VALUE;
             }
@@ -418,7 +416,7 @@ final class SqlLexer {
 
     private Token operatorToken(int start, int end) {
         if (end - start == 1) {
-            return OPERATOR_1[chars[start]];
+            return OPERATOR_1[sql.charAt(start)];
         }
         if (end - start == 2) {
             for (Token t : OPERATOR_2) {
