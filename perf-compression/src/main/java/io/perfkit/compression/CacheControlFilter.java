@@ -67,11 +67,7 @@ public final class CacheControlFilter implements Filter {
             return;
         }
         HttpServletRequest http = (HttpServletRequest) request;
-        String uri = http.getRequestURI();
-        String context = http.getContextPath();
-        String path = context != null && !context.isEmpty() && uri.startsWith(context)
-                ? uri.substring(context.length()) : uri;
-        CacheControl rule = ruleFor(path);
+        CacheControl rule = ruleFor(PathPatterns.pathInApplication(http));
         if (rule == null) {
             chain.doFilter(request, response);
             return;

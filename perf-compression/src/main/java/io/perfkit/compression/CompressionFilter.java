@@ -133,7 +133,7 @@ public final class CompressionFilter implements Filter {
             }
             return;
         }
-        if (!excludedPaths.isEmpty() && PathPatterns.matchesAny(excludedPaths, pathInApplication(http))) {
+        if (!excludedPaths.isEmpty() && PathPatterns.matchesAny(excludedPaths, PathPatterns.pathInApplication(http))) {
             recordSkipped(SkipReason.EXCLUDED_PATH);
             chain.doFilter(request, response);
             return;
@@ -152,12 +152,6 @@ public final class CompressionFilter implements Filter {
                 wrapped.finish(null);
             }
         }
-    }
-
-    private static String pathInApplication(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String context = request.getContextPath();
-        return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
     EncodingNegotiator.Choice negotiate(HttpServletRequest request) {

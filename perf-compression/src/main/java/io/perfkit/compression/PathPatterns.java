@@ -1,6 +1,7 @@
 package io.perfkit.compression;
 
 import io.perfkit.core.Require;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 
 /**
@@ -20,6 +21,18 @@ final class PathPatterns {
         Require.argument(ok, "%s must be an exact path (/a/b), a prefix (/a/*) or an extension (*.js), but was '%s'",
                 setting, pattern);
         return pattern;
+    }
+
+    /**
+     * Returns the path the patterns are matched against: the request URI without the context path.
+     *
+     * @param request the request
+     * @return the path inside the web application
+     */
+    static String pathInApplication(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
     }
 
     static boolean matches(String pattern, String path) {
