@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 final class CompressingOutputStream extends ServletOutputStream {
     private final CompressingResponse response;
     private final int minSize;
+    /** Whether the time spent compressing is measured: only when a recorder is there to receive it. */
+    private final boolean timed;
     private final Target target = new Target();
     private @Nullable ByteSink pending;
     private byte @Nullable [] one;
@@ -37,6 +39,7 @@ final class CompressingOutputStream extends ServletOutputStream {
     CompressingOutputStream(CompressingResponse response, int minSize) {
         this.response = response;
         this.minSize = minSize;
+        this.timed = response.timesCompression();
     }
 
     private ServletOutputStream raw() throws IOException {
@@ -106,9 +109,11 @@ final class CompressingOutputStream extends ServletOutputStream {
         bytesIn += len;
         Compressor c = compressor;
         if (c != null) {
-            long t0 = System.nanoTime();
+            long t0 = timed ? System.nanoTime() : 0;
             c.write(b, off, len, target);
-            nanos += System.nanoTime() - t0;
+            if (timed) {
+                nanos += System.nanoTime() - t0;
+            }
         } else if (len > 0) {
             target.write(b, off, len);
         }
@@ -142,9 +147,11 @@ final class CompressingOutputStream extends ServletOutputStream {
         }
         Compressor c = compressor;
         if (c != null) {
-            long t0 = System.nanoTime();
+            long t0 = timed ? System.nanoTime() : 0;
             c.flush(target);
-            nanos += System.nanoTime() - t0;
+            if (timed) {
+                nanos += System.nanoTime() - t0;
+            }
         }
         drain();
         ServletOutputStream r = raw();
@@ -171,10 +178,12 @@ final class CompressingOutputStream extends ServletOutputStream {
                 }
                 Compressor c = compressor;
                 if (c != null) {
-                    long t0 = System.nanoTime();
+                    long t0 = timed ? System.nanoTime() : 0;
                     c.finish(target);
-                    nanos += System.nanoTime() - t0;
-                    response.recordCompressed(token, bytesIn, bytesOut, nanos);
+                    if (timed) {
+                        nanos += System.nanoTime() - t0;
+                        response.recordCompressed(token, bytesIn, bytesOut, nanos);
+                    }
                 }
             } finally {
                 release();

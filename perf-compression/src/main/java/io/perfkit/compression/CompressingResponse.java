@@ -61,6 +61,10 @@ final class CompressingResponse extends HttpServletResponseWrapper {
         return e == null ? null : e.token();
     }
 
+    boolean timesCompression() {
+        return filter.timesCompression();
+    }
+
     ServletOutputStream rawOutputStream() throws IOException {
         return super.getOutputStream();
     }

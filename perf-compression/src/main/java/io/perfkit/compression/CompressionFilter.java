@@ -74,6 +74,8 @@ public final class CompressionFilter implements Filter {
     private final EncodingNegotiator negotiator;
     private final CompressionRecorder recorder;
     private final List<String> excludedPaths;
+    /** False with the disabled recorder: nobody receives the figures, so no clock is read for them. */
+    private final boolean timed;
 
     /** Creates a filter with {@link CompressionConfig#ofDefaults()}, for containers that instantiate filters. */
     public CompressionFilter() {
@@ -85,6 +87,11 @@ public final class CompressionFilter implements Filter {
         this.negotiator = EncodingNegotiator.of(config.encodings());
         this.recorder = config.recorder();
         this.excludedPaths = config.excludedPaths();
+        this.timed = recorder != CompressionRecorder.disabled();
+    }
+
+    boolean timesCompression() {
+        return timed;
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.zip.Deflater;
  * the same machine load; prints the median throughput of each and the median of the per-round ratios. A
  * companion to the JMH benchmarks for shared, noisy machines, where two JMH runs minutes apart are not
  * comparable. Run: {@code java -cp perf-benchmarks/target/benchmarks.jar
- * io.perfkit.benchmarks.compression.InterleavedComparison}.
+ * io.perfkit.benchmarks.compression.InterleavedComparison [gzip] [br] [zstd]} (no argument: all three).
  */
 public final class InterleavedComparison {
     private static final int ROUNDS = 41;
@@ -34,18 +34,25 @@ public final class InterleavedComparison {
     /**
      * Prints the comparison table.
      *
-     * @param args none
+     * @param args the codings to compare ({@code gzip}, {@code br}, {@code zstd}); none for all
      * @throws Exception never
      */
     public static void main(String[] args) throws Exception {
         Brotli4jLoader.ensureAvailability();
         System.out.println("| coding | body | filter MB/s | raw MB/s | filter / raw (median of rounds) |");
         System.out.println("|---|---:|---:|---:|---:|");
+        java.util.List<String> only = Arrays.asList(args);
         for (int size : new int[] {2048, 65536}) {
             byte[] body = JsonPayload.of(size);
-            compare("gzip 6", size, filterOp(ContentEncoding.gzip(6), "gzip", body), rawDeflater(body));
-            compare("br 4", size, filterOp(BrotliEncoding.quality(4), "br", body), rawBrotli(body));
-            compare("zstd 3", size, filterOp(ZstdEncoding.level(3), "zstd", body), rawZstd(body));
+            if (only.isEmpty() || only.contains("gzip")) {
+                compare("gzip 6", size, filterOp(ContentEncoding.gzip(6), "gzip", body), rawDeflater(body));
+            }
+            if (only.isEmpty() || only.contains("br")) {
+                compare("br 4", size, filterOp(BrotliEncoding.quality(4), "br", body), rawBrotli(body));
+            }
+            if (only.isEmpty() || only.contains("zstd")) {
+                compare("zstd 3", size, filterOp(ZstdEncoding.level(3), "zstd", body), rawZstd(body));
+            }
         }
     }
 
