@@ -18,7 +18,7 @@ final class CompressingOutputStream extends ServletOutputStream {
     private final int minSize;
     /** Whether the time spent compressing is measured: only when a recorder is there to receive it. */
     private final boolean timed;
-    private final Target target = new Target();
+    private @Nullable Target target;
     private @Nullable ByteSink pending;
     private byte @Nullable [] one;
 
@@ -105,17 +105,32 @@ final class CompressingOutputStream extends ServletOutputStream {
         buffer = null;
     }
 
+    /** Where the compressor writes; identity bytes skip it, so a skipped response does not create it. */
+    private Target target() {
+        Target t = target;
+        if (t == null) {
+            t = new Target();
+            target = t;
+        }
+        return t;
+    }
+
     private void emit(byte[] b, int off, int len) throws IOException {
         bytesIn += len;
         Compressor c = compressor;
         if (c != null) {
             long t0 = timed ? System.nanoTime() : 0;
-            c.write(b, off, len, target);
+            c.write(b, off, len, target());
             if (timed) {
                 nanos += System.nanoTime() - t0;
             }
         } else if (len > 0) {
-            target.write(b, off, len);
+            ByteSink p = pending;
+            if (p != null) {
+                p.write(b, off, len);
+            } else {
+                raw().write(b, off, len);
+            }
         }
     }
 
@@ -148,7 +163,7 @@ final class CompressingOutputStream extends ServletOutputStream {
         Compressor c = compressor;
         if (c != null) {
             long t0 = timed ? System.nanoTime() : 0;
-            c.flush(target);
+            c.flush(target());
             if (timed) {
                 nanos += System.nanoTime() - t0;
             }
@@ -179,7 +194,7 @@ final class CompressingOutputStream extends ServletOutputStream {
                 Compressor c = compressor;
                 if (c != null) {
                     long t0 = timed ? System.nanoTime() : 0;
-                    c.finish(target);
+                    c.finish(target());
                     if (timed) {
                         nanos += System.nanoTime() - t0;
                         response.recordCompressed(token, bytesIn, bytesOut, nanos);
@@ -279,12 +294,9 @@ final class CompressingOutputStream extends ServletOutputStream {
 
     /** Where encoded (or identity) bytes go: the pending buffer in non-blocking mode, else the container stream. */
     private final class Target extends OutputStream {
-        private final byte[] single = new byte[1];
-
         @Override
         public void write(int b) throws IOException {
-            single[0] = (byte) b;
-            write(single, 0, 1);
+            write(new byte[] {(byte) b}, 0, 1); // codecs write arrays; this is never on a hot path
         }
 
         @Override

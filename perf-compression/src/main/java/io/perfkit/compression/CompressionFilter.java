@@ -145,9 +145,16 @@ public final class CompressionFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        CompressingResponse wrapped = new CompressingResponse(http, (HttpServletResponse) response, this);
-        CompressingRequest wrappedRequest = new CompressingRequest(http, wrapped);
-        http.setAttribute(RESPONSE_ATTRIBUTE, wrapped);
+        // What the request alone decides is decided here: a HEAD is never compressed, and a client that accepts
+        // none of our codings gets identity. Such a response is not buffered or streamed through us; its wrapper
+        // only applies the Vary/ETag policy, which depends on the status and type the servlet sets.
+        EncodingNegotiator.Choice choice = "HEAD".equals(http.getMethod()) ? null : negotiate(http);
+        CompressingResponse wrapped = new CompressingResponse(http, (HttpServletResponse) response, this, choice);
+        // the request wrapper exists for startAsync(): without async support for this dispatch it cannot be called
+        HttpServletRequest wrappedRequest = http.isAsyncSupported() ? new CompressingRequest(http, wrapped) : http;
+        if (!wrapped.isIdentityOnly()) {
+            http.setAttribute(RESPONSE_ATTRIBUTE, wrapped); // re-entry must not compress the body twice
+        }
         boolean completed = false;
         try {
             chain.doFilter(wrappedRequest, wrapped);

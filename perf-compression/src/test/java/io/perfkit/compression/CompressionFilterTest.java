@@ -278,6 +278,22 @@ class CompressionFilterTest {
         assertThat(recorder.skipped).containsExactly(SkipReason.STATUS);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"identity", "compress"})
+    void identityForTheRequest_typeAndVarySetAfterGettingTheStream_stillVaryMerged(String acceptEncoding)
+            throws Exception {
+        HttpResponse<byte[]> json = app.get("/body/x?size=8000&late=1", "Accept-Encoding", acceptEncoding);
+        HttpResponse<byte[]> merged = app.get("/body/x?size=8000&late=1&vary=Origin", "Accept-Encoding",
+                acceptEncoding);
+        HttpResponse<byte[]> png = app.get("/body/x?size=8000&late=1&type=image/png", "Accept-Encoding",
+                acceptEncoding);
+
+        assertThat(json.headers().allValues("Vary")).containsExactly("Accept-Encoding");
+        assertThat(json.body()).isEqualTo(Bodies.json(8000));
+        assertThat(String.join(",", merged.headers().allValues("Vary"))).isEqualTo("Origin, Accept-Encoding");
+        assertThat(png.headers().allValues("Vary")).isEmpty();
+    }
+
     @Test
     void existingVaryIsMergedNotDuplicated() throws Exception {
         HttpResponse<byte[]> merged = app.get("/body/x?size=8000&vary=Origin", "Accept-Encoding", "gzip");
