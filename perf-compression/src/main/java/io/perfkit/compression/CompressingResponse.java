@@ -39,11 +39,13 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     private final HttpServletRequest request;
     private final CompressionFilter filter;
     private final CompressionConfig config;
-    /** The coding negotiated from the request before the chain ran, or null for HEAD (never compressed). */
-    private final EncodingNegotiator.@Nullable Choice choice;
+    /** A HEAD request: never compressed. */
+    private final boolean head;
+    /** The request has no {@code Accept-Encoding}: identity. */
+    private final boolean noAcceptEncoding;
     /**
-     * The request alone rules compression out (HEAD, or no acceptable coding): the body goes straight to the
-     * container, and the wrapper only applies the Vary/ETag policy once the servlet has set status and type.
+     * The request alone rules compression out (HEAD, or no {@code Accept-Encoding}): the body goes straight to
+     * the container, and the wrapper only applies the Vary/ETag policy once the servlet has set status and type.
      */
     private final boolean identityOnly;
     /** Whether this wrapper has put {@code Accept-Encoding} into {@code Vary}. */
@@ -57,13 +59,14 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     private @Nullable ContentEncoding encoding;
 
     CompressingResponse(HttpServletRequest request, HttpServletResponse response, CompressionFilter filter,
-                        EncodingNegotiator.@Nullable Choice choice) {
+                        boolean head, boolean noAcceptEncoding) {
         super(response);
         this.request = request;
         this.filter = filter;
         this.config = filter.config();
-        this.choice = choice;
-        this.identityOnly = choice == null || choice.encoding() == null;
+        this.head = head;
+        this.noAcceptEncoding = noAcceptEncoding;
+        this.identityOnly = head || noAcceptEncoding;
     }
 
     boolean isIdentityOnly() {
@@ -340,7 +343,7 @@ final class CompressingResponse extends HttpServletResponseWrapper {
         boolean vary = varies(status, reason);
         EncodingNegotiator.Choice choice = null;
         if (reason == null) {
-            choice = this.choice == null ? EncodingNegotiator.Choice.NONE : this.choice;
+            choice = noAcceptEncoding ? EncodingNegotiator.Choice.NONE : filter.negotiate(request);
             boolean small = phase == Phase.FINISH ? bytes < config.minSize() || bytes == 0
                     : declaredLength >= 0 && declaredLength < config.minSize();
             if (choice.encoding() == null) {
@@ -395,7 +398,7 @@ final class CompressingResponse extends HttpServletResponseWrapper {
      * accepts, or null when it is eligible (then the coding and the size decide).
      */
     private @Nullable SkipReason responseSkipReason(int status) {
-        if (choice == null) {
+        if (head) {
             return SkipReason.HEAD;
         } else if (status == SC_PARTIAL_CONTENT || super.containsHeader("Content-Range")) {
             return SkipReason.RANGE;

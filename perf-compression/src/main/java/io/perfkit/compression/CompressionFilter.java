@@ -145,11 +145,15 @@ public final class CompressionFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        // What the request alone decides is decided here: a HEAD is never compressed, and a client that accepts
-        // none of our codings gets identity. Such a response is not buffered or streamed through us; its wrapper
-        // only applies the Vary/ETag policy, which depends on the status and type the servlet sets.
-        EncodingNegotiator.Choice choice = "HEAD".equals(http.getMethod()) ? null : negotiate(http);
-        CompressingResponse wrapped = new CompressingResponse(http, (HttpServletResponse) response, this, choice);
+        // What the request alone decides is decided here: a HEAD is never compressed, and a client that sent no
+        // Accept-Encoding gets identity. Such a response is not buffered or streamed through us; its wrapper only
+        // applies the Vary/ETag policy, which depends on the status and type the servlet sets. (A header that
+        // accepts none of our codings is rare and parsed later, as usual, so that responses that are not
+        // compressible never pay for reading its values.)
+        boolean head = "HEAD".equals(http.getMethod());
+        boolean noAcceptEncoding = http.getHeader("Accept-Encoding") == null;
+        CompressingResponse wrapped = new CompressingResponse(http, (HttpServletResponse) response, this, head,
+                noAcceptEncoding);
         // the request wrapper exists for startAsync(): without async support for this dispatch it cannot be called
         HttpServletRequest wrappedRequest = http.isAsyncSupported() ? new CompressingRequest(http, wrapped) : http;
         if (!wrapped.isIdentityOnly()) {
