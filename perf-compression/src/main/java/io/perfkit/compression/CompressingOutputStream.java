@@ -79,7 +79,11 @@ final class CompressingOutputStream extends ServletOutputStream {
                         drain();
                         return;
                     }
-                    buf = new byte[minSize];
+                    // sized to what came, not to minSize: most bodies below minSize come in one write
+                    buf = new byte[Math.max(len, Math.min(minSize, 256))];
+                    buffer = buf;
+                } else if (count + len > buf.length) {
+                    buf = java.util.Arrays.copyOf(buf, Math.min(minSize, Math.max(count + len, buf.length * 2)));
                     buffer = buf;
                 }
                 System.arraycopy(b, off, buf, count, len);
