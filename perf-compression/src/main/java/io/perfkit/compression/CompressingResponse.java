@@ -163,8 +163,8 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     @Override
     public void reset() {
         if (identityOnly) {
-            super.reset(); // clears our Vary with the other headers: decide again at the next write or the end
-            decided = false;
+            // clears our Vary with the other headers; the status and type the servlet sets next bring it back
+            super.reset();
             varied = false;
             return;
         }
