@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
 final class CompressingOutputStream extends ServletOutputStream {
     private final CompressingResponse response;
     private final int minSize;
-    private final Target target = new Target();
+    /** Whether the time spent compressing is measured: only when a recorder is there to receive it. */
+    private final boolean timed;
+    private @Nullable Target target;
     private @Nullable ByteSink pending;
     private byte @Nullable [] one;
 
@@ -37,6 +39,7 @@ final class CompressingOutputStream extends ServletOutputStream {
     CompressingOutputStream(CompressingResponse response, int minSize) {
         this.response = response;
         this.minSize = minSize;
+        this.timed = response.timesCompression();
     }
 
     private ServletOutputStream raw() throws IOException {
@@ -76,7 +79,11 @@ final class CompressingOutputStream extends ServletOutputStream {
                         drain();
                         return;
                     }
-                    buf = new byte[minSize];
+                    // sized to what came, not to minSize: most bodies below minSize come in one write
+                    buf = new byte[Math.max(len, Math.min(minSize, 256))];
+                    buffer = buf;
+                } else if (count + len > buf.length) {
+                    buf = java.util.Arrays.copyOf(buf, Math.min(minSize, Math.max(count + len, buf.length * 2)));
                     buffer = buf;
                 }
                 System.arraycopy(b, off, buf, count, len);
@@ -102,15 +109,32 @@ final class CompressingOutputStream extends ServletOutputStream {
         buffer = null;
     }
 
+    /** Where the compressor writes; identity bytes skip it, so a skipped response does not create it. */
+    private Target target() {
+        Target t = target;
+        if (t == null) {
+            t = new Target();
+            target = t;
+        }
+        return t;
+    }
+
     private void emit(byte[] b, int off, int len) throws IOException {
         bytesIn += len;
         Compressor c = compressor;
         if (c != null) {
-            long t0 = System.nanoTime();
-            c.write(b, off, len, target);
-            nanos += System.nanoTime() - t0;
+            long t0 = timed ? System.nanoTime() : 0;
+            c.write(b, off, len, target());
+            if (timed) {
+                nanos += System.nanoTime() - t0;
+            }
         } else if (len > 0) {
-            target.write(b, off, len);
+            ByteSink p = pending;
+            if (p != null) {
+                p.write(b, off, len);
+            } else {
+                raw().write(b, off, len);
+            }
         }
     }
 
@@ -142,9 +166,11 @@ final class CompressingOutputStream extends ServletOutputStream {
         }
         Compressor c = compressor;
         if (c != null) {
-            long t0 = System.nanoTime();
-            c.flush(target);
-            nanos += System.nanoTime() - t0;
+            long t0 = timed ? System.nanoTime() : 0;
+            c.flush(target());
+            if (timed) {
+                nanos += System.nanoTime() - t0;
+            }
         }
         drain();
         ServletOutputStream r = raw();
@@ -171,10 +197,12 @@ final class CompressingOutputStream extends ServletOutputStream {
                 }
                 Compressor c = compressor;
                 if (c != null) {
-                    long t0 = System.nanoTime();
-                    c.finish(target);
-                    nanos += System.nanoTime() - t0;
-                    response.recordCompressed(token, bytesIn, bytesOut, nanos);
+                    long t0 = timed ? System.nanoTime() : 0;
+                    c.finish(target());
+                    if (timed) {
+                        nanos += System.nanoTime() - t0;
+                        response.recordCompressed(token, bytesIn, bytesOut, nanos);
+                    }
                 }
             } finally {
                 release();
@@ -270,12 +298,9 @@ final class CompressingOutputStream extends ServletOutputStream {
 
     /** Where encoded (or identity) bytes go: the pending buffer in non-blocking mode, else the container stream. */
     private final class Target extends OutputStream {
-        private final byte[] single = new byte[1];
-
         @Override
         public void write(int b) throws IOException {
-            single[0] = (byte) b;
-            write(single, 0, 1);
+            write(new byte[] {(byte) b}, 0, 1); // codecs write arrays; this is never on a hot path
         }
 
         @Override

@@ -34,9 +34,22 @@ final class CompressingResponse extends HttpServletResponseWrapper {
         FINISH
     }
 
+    private static final String ACCEPT_ENCODING = "Accept-Encoding";
+
     private final HttpServletRequest request;
     private final CompressionFilter filter;
     private final CompressionConfig config;
+    /** A HEAD request: never compressed. */
+    private final boolean head;
+    /** The request has no {@code Accept-Encoding}: identity. */
+    private final boolean noAcceptEncoding;
+    /**
+     * The request alone rules compression out (HEAD, or no {@code Accept-Encoding}): the body goes straight to
+     * the container, and the wrapper only applies the Vary/ETag policy once the servlet has set status and type.
+     */
+    private final boolean identityOnly;
+    /** Whether this wrapper has put {@code Accept-Encoding} into {@code Vary}. */
+    private boolean varied;
 
     private @Nullable CompressingOutputStream stream;
     private @Nullable PrintWriter writer;
@@ -45,11 +58,19 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     private boolean compressing;
     private @Nullable ContentEncoding encoding;
 
-    CompressingResponse(HttpServletRequest request, HttpServletResponse response, CompressionFilter filter) {
+    CompressingResponse(HttpServletRequest request, HttpServletResponse response, CompressionFilter filter,
+                        boolean head, boolean noAcceptEncoding) {
         super(response);
         this.request = request;
         this.filter = filter;
         this.config = filter.config();
+        this.head = head;
+        this.noAcceptEncoding = noAcceptEncoding;
+        this.identityOnly = head || noAcceptEncoding;
+    }
+
+    boolean isIdentityOnly() {
+        return identityOnly;
     }
 
     boolean isDecided() {
@@ -59,6 +80,10 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     @Nullable String encodingToken() {
         ContentEncoding e = encoding;
         return e == null ? null : e.token();
+    }
+
+    boolean timesCompression() {
+        return filter.timesCompression();
     }
 
     ServletOutputStream rawOutputStream() throws IOException {
@@ -78,6 +103,10 @@ final class CompressingResponse extends HttpServletResponseWrapper {
 
     @Override
     public ServletOutputStream getOutputStream() throws IOException {
+        if (identityOnly) {
+            decideIdentity();
+            return super.getOutputStream();
+        }
         if (writer != null) {
             throw new IllegalStateException("getWriter() has already been called on this response");
         }
@@ -86,6 +115,10 @@ final class CompressingResponse extends HttpServletResponseWrapper {
 
     @Override
     public PrintWriter getWriter() throws IOException {
+        if (identityOnly) {
+            decideIdentity();
+            return super.getWriter();
+        }
         PrintWriter w = writer;
         if (w != null) {
             return w;
@@ -103,6 +136,11 @@ final class CompressingResponse extends HttpServletResponseWrapper {
 
     @Override
     public void flushBuffer() throws IOException {
+        if (identityOnly) {
+            decideIdentity();
+            super.flushBuffer();
+            return;
+        }
         PrintWriter w = writer;
         if (w != null) {
             w.flush();
@@ -124,6 +162,12 @@ final class CompressingResponse extends HttpServletResponseWrapper {
 
     @Override
     public void reset() {
+        if (identityOnly) {
+            // clears our Vary with the other headers; the status and type the servlet sets next bring it back
+            super.reset();
+            varied = false;
+            return;
+        }
         if (!decided) {
             declaredLength = -1;
             if (stream != null) {
@@ -171,7 +215,9 @@ final class CompressingResponse extends HttpServletResponseWrapper {
 
     @Override
     public void setContentLengthLong(long len) {
-        if (!decided) {
+        if (identityOnly) {
+            super.setContentLengthLong(len);
+        } else if (!decided) {
             declaredLength = len;
         } else if (!compressing) {
             super.setContentLengthLong(len);
@@ -190,6 +236,11 @@ final class CompressingResponse extends HttpServletResponseWrapper {
             super.setHeader(name, weaken(value));
         } else {
             super.setHeader(name, value);
+            if (varied && name.equalsIgnoreCase("Vary")) {
+                addVary(); // the servlet replaced Vary after the decision: merge Accept-Encoding in again
+            } else if (identityOnly && decided && name.equalsIgnoreCase("Content-Type")) {
+                revisitVary();
+            }
         }
     }
 
@@ -223,8 +274,36 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     }
 
     @Override
+    public void setContentType(@Nullable String type) {
+        super.setContentType(type);
+        if (identityOnly && decided) {
+            revisitVary();
+        }
+    }
+
+    @Override
+    public void setStatus(int sc) {
+        super.setStatus(sc);
+        if (identityOnly && decided) {
+            revisitVary();
+        }
+    }
+
+    /**
+     * In identity mode the policy is applied when the servlet asks for the output, which is normally after it set
+     * status and type; a servlet that sets them later, before the response is committed, gets the {@code Vary}
+     * the final values call for. Only ever adds it: an extra {@code Vary} costs a cache a split entry, a
+     * missing one can serve the wrong variant.
+     */
+    private void revisitVary() {
+        if (!varied && !isCommitted() && varies(getStatus(), responseSkipReason(getStatus()))) {
+            addVary();
+        }
+    }
+
+    @Override
     public boolean containsHeader(String name) {
-        if (isContentLength(name) && !decided) {
+        if (isContentLength(name) && !decided && !identityOnly) {
             return declaredLength >= 0;
         }
         return super.containsHeader(name);
@@ -232,7 +311,7 @@ final class CompressingResponse extends HttpServletResponseWrapper {
 
     @Override
     public @Nullable String getHeader(String name) {
-        if (isContentLength(name) && !decided) {
+        if (isContentLength(name) && !decided && !identityOnly) {
             return declaredLength >= 0 ? Long.toString(declaredLength) : null;
         }
         return super.getHeader(name);
@@ -259,31 +338,12 @@ final class CompressingResponse extends HttpServletResponseWrapper {
         if (decided) {
             return null;
         }
-        SkipReason reason = null;
-        boolean vary = false;
         int status = getStatus();
+        SkipReason reason = responseSkipReason(status);
+        boolean vary = varies(status, reason);
         EncodingNegotiator.Choice choice = null;
-        if ("HEAD".equals(request.getMethod())) {
-            reason = SkipReason.HEAD;
-            vary = compressibleType();
-        } else if (status == SC_PARTIAL_CONTENT || super.containsHeader("Content-Range")) {
-            reason = SkipReason.RANGE;
-        } else if (status < 200 || status == SC_NO_CONTENT || status == SC_RESET_CONTENT || status == SC_NOT_MODIFIED) {
-            reason = SkipReason.NO_BODY_STATUS;
-            vary = status == SC_NOT_MODIFIED;
-        } else if (status >= 300) {
-            reason = SkipReason.STATUS;
-        } else if (super.getHeader("Content-Encoding") != null) {
-            reason = SkipReason.ALREADY_ENCODED;
-        } else if (config.honourNoTransform() && hasNoTransform()) {
-            reason = SkipReason.NO_TRANSFORM;
-        } else if (CompressionFilter.isMarkedSensitive(request)) {
-            reason = SkipReason.SENSITIVE;
-        } else if (!compressibleType()) {
-            reason = SkipReason.CONTENT_TYPE;
-        } else {
-            vary = true;
-            choice = filter.negotiate(request);
+        if (reason == null) {
+            choice = noAcceptEncoding ? EncodingNegotiator.Choice.NONE : filter.negotiate(request);
             boolean small = phase == Phase.FINISH ? bytes < config.minSize() || bytes == 0
                     : declaredLength >= 0 && declaredLength < config.minSize();
             if (choice.encoding() == null) {
@@ -326,12 +386,56 @@ final class CompressingResponse extends HttpServletResponseWrapper {
         return null;
     }
 
+    /** In identity mode: decides (and applies the header policy) before the servlet's first byte can go out. */
+    private void decideIdentity() {
+        if (!decided) {
+            decide(0, Phase.FINISH);
+        }
+    }
+
+    /**
+     * Returns why the response, as the servlet has set it up so far, is not compressed whatever the client
+     * accepts, or null when it is eligible (then the coding and the size decide).
+     */
+    private @Nullable SkipReason responseSkipReason(int status) {
+        if (head) {
+            return SkipReason.HEAD;
+        } else if (status == SC_PARTIAL_CONTENT || super.containsHeader("Content-Range")) {
+            return SkipReason.RANGE;
+        } else if (status < 200 || status == SC_NO_CONTENT || status == SC_RESET_CONTENT || status == SC_NOT_MODIFIED) {
+            return SkipReason.NO_BODY_STATUS;
+        } else if (status >= 300) {
+            return SkipReason.STATUS;
+        } else if (super.getHeader("Content-Encoding") != null) {
+            return SkipReason.ALREADY_ENCODED;
+        } else if (config.honourNoTransform() && hasNoTransform()) {
+            return SkipReason.NO_TRANSFORM;
+        } else if (CompressionFilter.isMarkedSensitive(request)) {
+            return SkipReason.SENSITIVE;
+        } else if (!compressibleType()) {
+            return SkipReason.CONTENT_TYPE;
+        }
+        return null;
+    }
+
+    /**
+     * The Vary policy: responses whose body could differ by {@code Accept-Encoding} — eligible ones (compressed
+     * or not), HEADs of compressible types (their GET would be) and 304s (their 200 would be).
+     */
+    private boolean varies(int status, @Nullable SkipReason reason) {
+        return reason == null || (reason == SkipReason.HEAD && compressibleType())
+                || (reason == SkipReason.NO_BODY_STATUS && status == SC_NOT_MODIFIED);
+    }
+
     private boolean compressibleType() {
         String essence = MediaTypes.essence(getContentType());
         return essence != null && config.isCompressible(essence);
     }
 
     private boolean hasNoTransform() {
+        if (super.getHeader("Cache-Control") == null) {
+            return false; // most responses: no header, and no collection of its values to build
+        }
         for (String value : super.getHeaders("Cache-Control")) {
             if (value != null && value.toLowerCase(Locale.ROOT).contains("no-transform")) {
                 return true;
@@ -341,6 +445,11 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     }
 
     private void addVary() {
+        varied = true;
+        if (super.getHeader("Vary") == null) {
+            super.setHeader("Vary", ACCEPT_ENCODING); // the usual case: a constant, nothing to merge
+            return;
+        }
         Collection<String> existing = super.getHeaders("Vary");
         StringBuilder merged = new StringBuilder();
         for (String value : existing) {
@@ -360,7 +469,7 @@ final class CompressingResponse extends HttpServletResponseWrapper {
                 merged.append(value.trim());
             }
         }
-        super.setHeader("Vary", merged.length() == 0 ? "Accept-Encoding" : merged + ", Accept-Encoding");
+        super.setHeader("Vary", merged.length() == 0 ? ACCEPT_ENCODING : merged + ", " + ACCEPT_ENCODING);
     }
 
     /**

@@ -74,6 +74,8 @@ public final class CompressionFilter implements Filter {
     private final EncodingNegotiator negotiator;
     private final CompressionRecorder recorder;
     private final List<String> excludedPaths;
+    /** False with the disabled recorder: nobody receives the figures, so no clock is read for them. */
+    private final boolean timed;
 
     /** Creates a filter with {@link CompressionConfig#ofDefaults()}, for containers that instantiate filters. */
     public CompressionFilter() {
@@ -85,6 +87,11 @@ public final class CompressionFilter implements Filter {
         this.negotiator = EncodingNegotiator.of(config.encodings());
         this.recorder = config.recorder();
         this.excludedPaths = config.excludedPaths();
+        this.timed = recorder != CompressionRecorder.disabled();
+    }
+
+    boolean timesCompression() {
+        return timed;
     }
 
     /**
@@ -138,9 +145,20 @@ public final class CompressionFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        CompressingResponse wrapped = new CompressingResponse(http, (HttpServletResponse) response, this);
-        CompressingRequest wrappedRequest = new CompressingRequest(http, wrapped);
-        http.setAttribute(RESPONSE_ATTRIBUTE, wrapped);
+        // What the request alone decides is decided here: a HEAD is never compressed, and a client that sent no
+        // Accept-Encoding gets identity. Such a response is not buffered or streamed through us; its wrapper only
+        // applies the Vary/ETag policy, which depends on the status and type the servlet sets. (A header that
+        // accepts none of our codings is rare and parsed later, as usual, so that responses that are not
+        // compressible never pay for reading its values.)
+        boolean head = "HEAD".equals(http.getMethod());
+        boolean noAcceptEncoding = http.getHeader("Accept-Encoding") == null;
+        CompressingResponse wrapped = new CompressingResponse(http, (HttpServletResponse) response, this, head,
+                noAcceptEncoding);
+        // the request wrapper exists for startAsync(): without async support for this dispatch it cannot be called
+        HttpServletRequest wrappedRequest = http.isAsyncSupported() ? new CompressingRequest(http, wrapped) : http;
+        if (!wrapped.isIdentityOnly()) {
+            http.setAttribute(RESPONSE_ATTRIBUTE, wrapped); // re-entry must not compress the body twice
+        }
         boolean completed = false;
         try {
             chain.doFilter(wrappedRequest, wrapped);

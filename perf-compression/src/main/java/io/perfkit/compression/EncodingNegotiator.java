@@ -29,6 +29,12 @@ public final class EncodingNegotiator {
 
     private final ContentEncoding[] encodings;
     private final String[] tokens;
+    /**
+     * The last header parsed and its outcome. Clients send a handful of distinct {@code Accept-Encoding} strings
+     * (one per browser family), so the same string comes again and again; an immutable pair, so a racy read sees
+     * a consistent one or an older one.
+     */
+    private volatile @Nullable Parsed last;
 
     private EncodingNegotiator(List<? extends ContentEncoding> preference) {
         Require.nonNull(preference, "encodings");
@@ -65,10 +71,22 @@ public final class EncodingNegotiator {
         static final Choice NONE = new Choice(null, false);
     }
 
+    private record Parsed(String header, Choice choice) {}
+
     Choice choose(@Nullable String header) {
         if (header == null || header.isEmpty() || encodings.length == 0 && header.indexOf('*') < 0) {
             return Choice.NONE;
         }
+        Parsed p = last;
+        if (p != null && p.header.equals(header)) {
+            return p.choice;
+        }
+        Choice c = parse(header);
+        last = new Parsed(header, c);
+        return c;
+    }
+
+    private Choice parse(String header) {
         int[] q = new int[encodings.length];
         java.util.Arrays.fill(q, UNSET);
         int star = UNSET;

@@ -17,6 +17,13 @@ final class BodyServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         int size = Integer.parseInt(param(req, "size", "4096"));
         byte[] body = Bodies.json(size);
+        if ("1".equals(req.getParameter("late"))) { // the output first, then type and headers, then the body
+            OutputStream out = resp.getOutputStream();
+            resp.setContentType(param(req, "type", "application/json"));
+            set(resp, "Vary", req.getParameter("vary"));
+            out.write(body);
+            return;
+        }
         resp.setContentType(param(req, "type", "application/json"));
         resp.setStatus(Integer.parseInt(param(req, "status", "200")));
         set(resp, "ETag", req.getParameter("etag"));

@@ -415,7 +415,7 @@ class BookstoreIT {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("bookstore_request_queries").contains("hikaricp_connections")
                 .contains("cache_gets_total").contains("jvm_memory_used_bytes")
-                .contains("perf_pool_recommended_size");
+                .contains("perfkit_pool_recommended_size");
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.perfkit.core.FindingSink;
 import io.perfkit.core.RateLimitedLogger;
 import io.perfkit.core.Require;
 import io.perfkit.core.Ticker;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -19,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -35,12 +36,16 @@ import org.slf4j.LoggerFactory;
  * borrow writes the borrowing thread and a sequence number into the connection's slot, with no clock read and
  * no allocation. A sweeper thread visits the slots every {@link Builder#sweepInterval(Duration) sweepInterval}
  * and times each borrow from the first sweep that saw it, so a connection is reported at most one sweep
- * interval after it crosses the threshold. The borrowing call site is captured (with {@link StackWalker},
- * only as deep as the first application frame) on a sample of borrows, one in
- * {@link Builder#callSiteSampling(int) callSiteSampling}; for a held connection whose borrow was not sampled,
- * the report names the first application frame on the borrowing thread's current stack, and call sites are
- * then captured on every borrow for {@link Builder#escalation(Duration) escalation}, so the next report has
- * the borrow line itself.
+ * interval after it crosses the threshold.
+ *
+ * <p>The borrowing call site is captured (with {@link StackWalker}, only as deep as the first application frame)
+ * within a time budget: at most {@link Builder#callSitesPerSecond(int) callSitesPerSecond} captures a second
+ * (default 20), spent on the first borrows that come. A service that borrows less often than that gets the call
+ * site of every borrow; a hot pool spends the budget on a small fraction of its borrows, so a borrow allocates
+ * nothing on average, and a code path that keeps leaking is still caught by one of its sampled borrows. For a
+ * held connection whose borrow was not sampled, the report names the first application frame on the borrowing
+ * thread's current stack, and call sites are then captured on every borrow for
+ * {@link Builder#escalation(Duration) escalation}, so the next report has the borrow line itself.
  *
  * <pre>{@code
  * try (LeakTracker leaks = LeakTracker.builder("orders")
@@ -63,8 +68,10 @@ public final class LeakTracker implements AutoCloseable {
     public static final Duration DEFAULT_THRESHOLD = Duration.ofSeconds(30);
     /** The default time between two sweeps: 1 second. */
     public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(1);
-    /** By default the call site of one borrow in 128 is captured. */
-    public static final int DEFAULT_CALL_SITE_SAMPLING = 128;
+    /** By default at most 20 call sites a second are captured. */
+    public static final int DEFAULT_CALL_SITES_PER_SECOND = 20;
+    /** The {@link Builder#callSitesPerSecond(int) callSitesPerSecond} value that captures the call site of every borrow. */
+    public static final int EVERY_BORROW = Integer.MAX_VALUE;
     /** The default time call sites are captured on every borrow after a report that lacked one: 10 minutes. */
     public static final Duration DEFAULT_ESCALATION = Duration.ofMinutes(10);
     /** The default number of physical connections tracked at most: 10,000. */
@@ -73,7 +80,7 @@ public final class LeakTracker implements AutoCloseable {
     private final String poolName;
     private final long thresholdNanos;
     private final Duration sweepInterval;
-    private final int sampling;
+    private final int callSitesPerSecond;
     private final long escalationNanos;
     private final int maxTracked;
     private final Ticker ticker;
@@ -85,6 +92,12 @@ public final class LeakTracker implements AutoCloseable {
     private final AtomicLong returnedAfterReport = new AtomicLong();
     private final AtomicLong untracked = new AtomicLong();
     private volatile boolean escalated;
+    /**
+     * Captures left in the current budget. Borrowers take one only while it is positive, so in a hot pool a borrow
+     * reads it and moves on; it may go a little below zero when borrowers race, which the next refill clamps.
+     */
+    private volatile int captureTokens;
+    private long lastRefillNanos;
     private long escalatedUntilNanos;
     private volatile int heldTooLongNow;
     private @Nullable ScheduledExecutorService ownedExecutor;
@@ -94,7 +107,9 @@ public final class LeakTracker implements AutoCloseable {
         this.poolName = b.poolName;
         this.thresholdNanos = b.threshold.toNanos();
         this.sweepInterval = b.sweepInterval;
-        this.sampling = b.sampling;
+        this.callSitesPerSecond = b.callSitesPerSecond;
+        this.captureTokens = b.callSitesPerSecond;
+        this.lastRefillNanos = b.ticker.read();
         this.escalationNanos = b.escalation.toNanos();
         this.maxTracked = b.maxTracked;
         this.ticker = b.ticker;
@@ -133,7 +148,8 @@ public final class LeakTracker implements AutoCloseable {
             return;
         }
         StackTraceElement site = null;
-        if (escalated || sampling == 1 || (sampling > 1 && ThreadLocalRandom.current().nextInt(sampling) == 0)) {
+        if (escalated || callSitesPerSecond == EVERY_BORROW
+                || (captureTokens > 0 && (int) CAPTURE_TOKENS.getAndAdd(this, -1) > 0)) {
             site = locator.locate().orElse(null);
         }
         slot.borrowed = connection;
@@ -213,6 +229,7 @@ public final class LeakTracker implements AutoCloseable {
         if (escalated && now - escalatedUntilNanos > 0) {
             escalated = false;
         }
+        refillCaptureBudget(now);
         List<HeldConnection> newlyReported = new ArrayList<>();
         int over = 0;
         for (Iterator<Slot> it = slots.values().iterator(); it.hasNext(); ) {
@@ -247,14 +264,45 @@ public final class LeakTracker implements AutoCloseable {
         return newlyReported;
     }
 
+    /**
+     * Adds the captures earned since the last refill, {@code callSitesPerSecond} a second, keeping at most one
+     * second's worth: a quiet service starts each burst with a full budget, a hot one spends it at once.
+     */
+    private void refillCaptureBudget(long now) {
+        int perSecond = callSitesPerSecond;
+        if (perSecond == 0 || perSecond == EVERY_BORROW) {
+            return;
+        }
+        long elapsed = now - lastRefillNanos;
+        long earned;
+        if (elapsed >= NANOS_PER_SECOND || elapsed < 0) {
+            earned = perSecond;
+            lastRefillNanos = now;
+        } else {
+            earned = elapsed * perSecond / NANOS_PER_SECOND;
+            lastRefillNanos += earned * NANOS_PER_SECOND / perSecond; // the remainder counts towards the next one
+        }
+        if (earned == 0) {
+            return;
+        }
+        int current;
+        int next;
+        do {
+            current = captureTokens;
+            next = (int) Math.min(perSecond, Math.max(current, 0) + earned);
+        } while (!CAPTURE_TOKENS.compareAndSet(this, current, next));
+    }
+
     private HeldConnection report(Slot slot, long now) {
         Thread thread = slot.thread;
         StackTraceElement site = slot.callSite;
         boolean fromBorrow = site != null;
         if (site == null && thread != null) {
             site = currentApplicationFrame(thread);
-            escalated = true;
-            escalatedUntilNanos = now + escalationNanos;
+            if (escalationNanos > 0) {
+                escalated = true;
+                escalatedUntilNanos = now + escalationNanos;
+            }
         }
         HeldConnection held = new HeldConnection(poolName, Duration.ofNanos(now - slot.firstSeenNanos),
                 thread == null ? "?" : thread.getName(), site, fromBorrow);
@@ -355,6 +403,17 @@ public final class LeakTracker implements AutoCloseable {
         }
     }
 
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final VarHandle CAPTURE_TOKENS;
+
+    static {
+        try {
+            CAPTURE_TOKENS = MethodHandles.lookup().findVarHandle(LeakTracker.class, "captureTokens", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /**
      * The state of one physical connection. Written by the borrowing thread (the pool lends a connection to one
      * thread at a time, and its hand-off orders successive borrowers), read by the sweeper; the volatile
@@ -381,7 +440,7 @@ public final class LeakTracker implements AutoCloseable {
         private final String poolName;
         private Duration threshold = DEFAULT_THRESHOLD;
         private Duration sweepInterval = DEFAULT_SWEEP_INTERVAL;
-        private int sampling = DEFAULT_CALL_SITE_SAMPLING;
+        private int callSitesPerSecond = DEFAULT_CALL_SITES_PER_SECOND;
         private Duration escalation = DEFAULT_ESCALATION;
         private int maxTracked = DEFAULT_MAX_TRACKED;
         private Ticker ticker = Ticker.system();
@@ -418,17 +477,20 @@ public final class LeakTracker implements AutoCloseable {
         }
 
         /**
-         * Captures the call site of one borrow in {@code oneIn}; 1 captures every borrow (as costly as a
-         * {@link StackWalker} walk to the first application frame, about a microsecond and a few hundred bytes);
-         * 0 captures none until a report lacked one (then every borrow for {@link #escalation(Duration)}), which
-         * makes a borrow allocate nothing. Default 128.
+         * Sets how many borrows a second may have their call site captured (each capture is a {@link StackWalker}
+         * walk to the first application frame: about a microsecond and a few hundred bytes). The budget is spent on
+         * the first borrows that come and refilled by the sweeps, keeping at most one second's worth, so a service
+         * that borrows less often than this gets the call site of every borrow, and a hot pool pays for this many
+         * walks a second however many borrows it serves. {@link LeakTracker#EVERY_BORROW} captures every borrow;
+         * 0 captures none until a report lacked one (then every borrow for {@link #escalation(Duration)}).
+         * Default 20.
          *
-         * @param oneIn 0 (only after a report without a call site), or at least 1
+         * @param perSecond 0, a positive budget, or {@link LeakTracker#EVERY_BORROW}
          * @return this builder
          * @throws IllegalArgumentException if negative
          */
-        public Builder callSiteSampling(int oneIn) {
-            this.sampling = (int) Require.atLeast(oneIn, 0, "callSiteSampling");
+        public Builder callSitesPerSecond(int perSecond) {
+            this.callSitesPerSecond = (int) Require.atLeast(perSecond, 0, "callSitesPerSecond");
             return this;
         }
 

@@ -64,6 +64,8 @@ public final class PoolAdvisor implements AutoCloseable {
     public static final double WAIT_PROBABILITY = 0.01;
     /** How many windows the best hold time is remembered. */
     static final int BEST_HOLD_WINDOWS = 10;
+    /** How far (Welch's t) a busy phase's mean demand must stand out from the rest of the window's. */
+    static final double PHASE_T = 4;
 
     private final String poolName;
     private final PoolSampler sampler;
@@ -196,8 +198,112 @@ public final class PoolAdvisor implements AutoCloseable {
     }
 
     private PoolAdvice evaluate(double seconds) {
-        PoolAdvice.WindowStats w = stats(seconds);
-        int current = window.get(window.size() - 1).maximumPoolSize();
+        int n = window.size();
+        boolean[] busy = busiestPhase();
+        if (busy == null) {
+            return evaluate(stats(null, seconds), n);
+        }
+        int busyCount = 0;
+        double busyDemand = 0;
+        double restDemand = 0;
+        for (int i = 0; i < n; i++) {
+            int demand = window.get(i).active() + window.get(i).pending();
+            if (busy[i]) {
+                busyCount++;
+                busyDemand += demand;
+            } else {
+                restDemand += demand;
+            }
+        }
+        PoolAdvice a = evaluate(stats(busy, seconds), n);
+        String phase = String.format(java.util.Locale.ROOT, "Demand changed within the window: %d of %d samples were "
+                + "busy (%.1f connections wanted on average, against %.1f in the others), and the advice is judged on "
+                + "those: an average over both would describe neither. ", busyCount, n, busyDemand / busyCount,
+                restDemand / (n - busyCount));
+        return new PoolAdvice(a.verdict(), a.currentMaximumPoolSize(), a.recommendedMaximumPoolSize(), a.cause(),
+                phase + a.reason(), a.window());
+    }
+
+    /**
+     * Finds a busy phase in the window: a run of samples (or the samples around a quiet run) whose demand (lent
+     * out plus waiting) is clearly above the rest, such as a burst followed by idleness. Averaging such a window
+     * gives a load that never happened: the waiting is diluted below the saturation threshold and Little's law
+     * below what the burst needed. Random fluctuation of a steady load is not a phase: each part must span at least
+     * three samples (and a quarter of the window), the busy part must want at least one connection more and half
+     * again as many as the rest on average, and the difference must stand out from the samples' own spread
+     * (Welch's t at least {@link #PHASE_T}).
+     *
+     * @return which samples belong to the busy phase, or null when demand did not change within the window
+     */
+    private boolean @Nullable [] busiestPhase() {
+        int n = window.size();
+        int minLength = Math.max(3, (n + 3) / 4);
+        if (n < 2 * minLength) {
+            return null;
+        }
+        double[] demand = new double[n];
+        for (int i = 0; i < n; i++) {
+            demand[i] = window.get(i).active() + window.get(i).pending();
+        }
+        double bestT = PHASE_T;
+        int bestFrom = -1;
+        int bestTo = -1;
+        boolean bestInside = true;
+        for (int from = 0; from < n; from++) {
+            for (int to = from + minLength; to <= n; to++) {
+                if (n - (to - from) < minLength) {
+                    continue;
+                }
+                double[] in = meanAndVariance(demand, from, to, true);
+                double[] out = meanAndVariance(demand, from, to, false);
+                boolean inside = in[0] >= out[0];
+                double busyMean = inside ? in[0] : out[0];
+                double quietMean = inside ? out[0] : in[0];
+                if (busyMean - quietMean < 1 || busyMean < quietMean * 1.5) {
+                    continue;
+                }
+                double se = Math.sqrt(in[1] / (to - from) + out[1] / (n - (to - from)));
+                double t = (busyMean - quietMean) / Math.max(se, 1e-9);
+                if (t > bestT) {
+                    bestT = t;
+                    bestFrom = from;
+                    bestTo = to;
+                    bestInside = inside;
+                }
+            }
+        }
+        if (bestFrom < 0) {
+            return null;
+        }
+        boolean[] busy = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            busy[i] = (i >= bestFrom && i < bestTo) == bestInside;
+        }
+        return busy;
+    }
+
+    /** Mean and sample variance of {@code values} inside {@code [from, to)}, or outside it. */
+    private static double[] meanAndVariance(double[] values, int from, int to, boolean inside) {
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < values.length; i++) {
+            if ((i >= from && i < to) == inside) {
+                sum += values[i];
+                count++;
+            }
+        }
+        double mean = sum / count;
+        double squares = 0;
+        for (int i = 0; i < values.length; i++) {
+            if ((i >= from && i < to) == inside) {
+                squares += (values[i] - mean) * (values[i] - mean);
+            }
+        }
+        return new double[] {mean, count > 1 ? squares / (count - 1) : 0};
+    }
+
+    private PoolAdvice evaluate(PoolAdvice.WindowStats w, int windowSize) {
+        int current = window.get(windowSize - 1).maximumPoolSize();
         double best = rememberHold(w);
         int erlang = erlangSize(w.littlesLawInUse(), WAIT_PROBABILITY);
         boolean saturated = w.timeouts() > 0 || w.waitingFraction() >= saturationThreshold;
@@ -310,30 +416,54 @@ public final class PoolAdvisor implements AutoCloseable {
         return best;
     }
 
-    private PoolAdvice.WindowStats stats(double seconds) {
+    /**
+     * Sums up the window's samples, or only those marked in {@code only}: the counters are summed over the
+     * intervals that end at each chosen sample, so a busy phase gets its own rates and hold times.
+     *
+     * @param windowSeconds how long the whole window lasted
+     */
+    private PoolAdvice.WindowStats stats(boolean @Nullable [] only, double windowSeconds) {
+        int samples = 0;
         int waiting = 0;
         int peakPending = 0;
         int peakActive = 0;
         int peakDemand = 0;
         long activeSum = 0;
-        for (PoolSnapshot s : window) {
-            waiting += s.pending() > 0 ? 1 : 0;
-            peakPending = Math.max(peakPending, s.pending());
-            peakActive = Math.max(peakActive, s.active());
-            peakDemand = Math.max(peakDemand, s.active() + s.pending());
-            activeSum += s.active();
+        long acquisitions = 0;
+        long acquireNanos = 0;
+        long usages = 0;
+        long usageNanos = 0;
+        long timeouts = 0;
+        int intervals = 0;
+        int chosenIntervals = 0;
+        PoolSnapshot previous = baseline == null ? window.get(0) : baseline;
+        for (int i = 0; i < window.size(); i++) {
+            PoolSnapshot s = window.get(i);
+            boolean interval = s != previous; // the very first sample ends no interval: it is its own baseline
+            intervals += interval ? 1 : 0;
+            if (only == null || only[i]) {
+                samples++;
+                chosenIntervals += interval ? 1 : 0;
+                waiting += s.pending() > 0 ? 1 : 0;
+                peakPending = Math.max(peakPending, s.pending());
+                peakActive = Math.max(peakActive, s.active());
+                peakDemand = Math.max(peakDemand, s.active() + s.pending());
+                activeSum += s.active();
+                acquisitions += s.acquisitions() - previous.acquisitions();
+                acquireNanos += s.acquireNanos() - previous.acquireNanos();
+                usages += s.usages() - previous.usages();
+                usageNanos += s.usageNanos() - previous.usageNanos();
+                timeouts += Math.max(0, s.timeouts() - previous.timeouts());
+            }
+            previous = s;
         }
-        PoolSnapshot first = baseline == null ? window.get(0) : baseline;
-        PoolSnapshot last = window.get(window.size() - 1);
-        long acquisitions = last.acquisitions() - first.acquisitions();
-        long usages = last.usages() - first.usages();
-        double rate = last.hasTimings() && seconds > 0 ? acquisitions / seconds : 0;
-        double hold = last.hasTimings() && usages > 0 ? (last.usageNanos() - first.usageNanos()) / 1e6 / usages : 0;
-        double wait = last.hasTimings() && acquisitions > 0
-                ? (last.acquireNanos() - first.acquireNanos()) / 1e6 / acquisitions : 0;
-        return new PoolAdvice.WindowStats(window.size(), seconds, (double) waiting / window.size(), peakPending,
-                (double) activeSum / window.size(), peakActive, peakDemand, rate, hold, wait,
-                Math.max(0, last.timeouts() - first.timeouts()));
+        double seconds = intervals == 0 ? windowSeconds : windowSeconds * chosenIntervals / intervals;
+        boolean timed = window.get(window.size() - 1).hasTimings();
+        double rate = timed && seconds > 0 ? acquisitions / seconds : 0;
+        double hold = timed && usages > 0 ? usageNanos / 1e6 / usages : 0;
+        double wait = timed && acquisitions > 0 ? acquireNanos / 1e6 / acquisitions : 0;
+        return new PoolAdvice.WindowStats(samples, seconds, (double) waiting / samples, peakPending,
+                (double) activeSum / samples, peakActive, peakDemand, rate, hold, wait, timeouts);
     }
 
     private void publish(PoolAdvice a) {
@@ -367,6 +497,9 @@ public final class PoolAdvisor implements AutoCloseable {
                 .evidence("peakActive", w.peakActive())
                 .evidence("meanActive", round(w.meanActive()))
                 .evidence("timeouts", w.timeouts());
+        if (w.samples() < windowSamples) {
+            b.evidence("busySamples", w.samples());
+        }
         if (w.meanHoldMillis() > 0) {
             b.evidence("meanHold", Duration.ofNanos((long) (w.meanHoldMillis() * 1e6)));
             b.evidence("acquisitionsPerSecond", round(w.acquisitionsPerSecond()));

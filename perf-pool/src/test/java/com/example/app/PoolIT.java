@@ -184,7 +184,7 @@ class PoolIT {
     void leakTracker_leakedConnection_reportedWithThisTestsLine(TestDatabase db) throws Exception {
         try (HikariDataSource pool = pool(db, "leak-it", 2)) {
             LeakTracker leaks = LeakTracker.builder("leak-it").threshold(Duration.ofSeconds(30))
-                    .callSiteSampling(1).findings(sink).ticker(now::get).build();
+                    .findings(sink).ticker(now::get).build();
             DataSource ds = leaks.wrap(pool);
 
             Connection leaked = ds.getConnection(); int line = new Throwable().getStackTrace()[0].getLineNumber();

@@ -99,7 +99,7 @@ class PoolGuideExamplesTest {
                             AdaptiveSizing.within(4, 24).step(2).cooldown(Duration.ofMinutes(2)))
                     .build()
                     .start();                                          // samples every 5 s, judges every minute
-            PoolMetrics.bind(advisor, meterRegistry);                  // perf.pool.recommended.size, adjustments
+            PoolMetrics.bind(advisor, meterRegistry);                  // perfkit.pool.recommended.size, adjustments
             // end::advisor[]
             advisor.close();
             assertThat(advisor.lastAdvice()).isEmpty();
@@ -116,7 +116,7 @@ class PoolGuideExamplesTest {
                     .build()
                     .start();                                          // sweeps every second
             DataSource tracked = leaks.wrap(dataSource);               // hand this to the application
-            PoolMetrics.bind(leaks, meterRegistry);                    // perf.pool.leaks, ...held.too.long
+            PoolMetrics.bind(leaks, meterRegistry);                    // perfkit.pool.leaks, ...held.too.long
             // end::leaks[]
             try (Connection c = tracked.getConnection()) {
                 assertThat(c.isClosed()).isFalse();
@@ -135,7 +135,7 @@ class PoolGuideExamplesTest {
                 .longRunningThreshold(Duration.ofSeconds(30))
                 .findings(FindingSink.logging())
                 .build();
-        PoolMetrics.bind(monitor, meterRegistry);                      // perf.pool.pg.sessions{application,state}
+        PoolMetrics.bind(monitor, meterRegistry);                      // perfkit.pool.pg.sessions{application,state}
         monitor.start();
         // end::activity[]
         monitor.close();

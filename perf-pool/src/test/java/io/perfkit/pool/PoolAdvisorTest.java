@@ -95,6 +95,86 @@ class PoolAdvisorTest {
         assertThat(advice.orElseThrow().recommendedMaximumPoolSize()).isEqualTo(4);
     }
 
+    /** One window of twelve samples: {@code busy} samples of a saturating burst and the rest idle, in that order. */
+    private PoolAdvice burstAndIdle(PoolAdvisor a, int busy, boolean burstFirst) {
+        Optional<PoolAdvice> advice = Optional.empty();
+        for (int i = 0; i < 12; i++) {
+            boolean inBurst = burstFirst ? i < busy : i >= 12 - busy;
+            if (inBurst) {
+                pool.state(10, 6).load(1000, Duration.ofMillis(10)); // all 10 lent out, 6 waiting: 16 wanted
+            } else {
+                pool.state(0, 0).load(0, Duration.ZERO);
+            }
+            ticker.advance(Duration.ofSeconds(1));
+            advice = a.sample();
+        }
+        return advice.orElseThrow();
+    }
+
+    @Test
+    void sample_burstThenIdleInOneWindow_judgedOnTheBurstNotTheAverage() {
+        // Averaged over the window, callers waited in 5 of 12 samples (below the 50 % threshold) and Little's law
+        // says 4.2 connections in use, which Erlang C serves with 10: the averaged reading was HEALTHY ("nobody
+        // waited for long") for a burst in which callers always waited and 16 connections were wanted at once.
+        PoolAdvisor a = advisor().windowSamples(12).build();
+
+        PoolAdvice advice = burstAndIdle(a, 5, true);
+
+        assertThat(advice.verdict()).isEqualTo(PoolAdvice.Verdict.SATURATED);
+        assertThat(advice.cause()).isEqualTo(PoolAdvice.Cause.DEMAND);
+        assertThat(advice.recommendedMaximumPoolSize()).isEqualTo(20); // 16 wanted / 0.8, as for a steady burst
+        assertThat(advice.window().samples()).isEqualTo(5);
+        assertThat(advice.window().waitingFraction()).isEqualTo(1.0);
+        assertThat(advice.window().acquisitionsPerSecond()).isEqualTo(1000.0);
+        assertThat(advice.reason()).startsWith("Demand changed within the window: 5 of 12 samples were busy");
+        assertThat(sink.findings(FindingKind.POOL_SATURATED)).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).containsEntry("busySamples", 5));
+    }
+
+    @Test
+    void sample_idleThenBurstInOneWindow_judgedOnTheBurst() {
+        PoolAdvisor a = advisor().windowSamples(12).build();
+
+        PoolAdvice advice = burstAndIdle(a, 4, false);
+
+        assertThat(advice.verdict()).isEqualTo(PoolAdvice.Verdict.SATURATED);
+        assertThat(advice.recommendedMaximumPoolSize()).isEqualTo(20);
+    }
+
+    @Test
+    void sample_burstInTheMiddleOfIdle_judgedOnTheBurst() {
+        PoolAdvisor a = advisor().windowSamples(12).build();
+        Optional<PoolAdvice> advice = Optional.empty();
+        for (int i = 0; i < 12; i++) {
+            if (i >= 4 && i < 8) {
+                pool.state(10, 6).load(1000, Duration.ofMillis(10));
+            } else {
+                pool.state(1, 0).load(20, Duration.ofMillis(10));
+            }
+            ticker.advance(Duration.ofSeconds(1));
+            advice = a.sample();
+        }
+
+        assertThat(advice.orElseThrow().verdict()).isEqualTo(PoolAdvice.Verdict.SATURATED);
+        assertThat(advice.orElseThrow().recommendedMaximumPoolSize()).isEqualTo(20);
+        assertThat(advice.orElseThrow().window().samples()).isEqualTo(4);
+    }
+
+    @Test
+    void sample_steadyLoadWithNoise_notSplit() {
+        PoolAdvisor a = advisor().windowSamples(12).build();
+        int[] active = {7, 8, 6, 7, 9, 7, 8, 6, 7, 8, 7, 6};
+        Optional<PoolAdvice> advice = Optional.empty();
+        for (int n : active) {
+            pool.state(n, 0).load(700, Duration.ofMillis(10));
+            ticker.advance(Duration.ofSeconds(1));
+            advice = a.sample();
+        }
+
+        assertThat(advice.orElseThrow().window().samples()).isEqualTo(12);
+        assertThat(advice.orElseThrow().verdict()).isEqualTo(PoolAdvice.Verdict.HEALTHY);
+    }
+
     @Test
     void erlangSize_knownValues() {
         assertThat(PoolAdvisor.erlangSize(0, 0.01)).isZero();

@@ -39,6 +39,8 @@ public class FilterBypassBenchmark {
     private FilterChain png;
     private final ServletStubs.Request accepting = new ServletStubs.Request("gzip, deflate, br, zstd");
     private final ServletStubs.Request plain = new ServletStubs.Request(null);
+    private final ServletStubs.Request plainNoAsync = new ServletStubs.Request(null, "GET", false);
+    private final ServletStubs.Request head = new ServletStubs.Request("gzip, deflate, br, zstd", "HEAD", true);
     private final ServletStubs.Response response = new ServletStubs.Response();
 
     /** Builds the filters and bodies. */
@@ -106,6 +108,28 @@ public class FilterBypassBenchmark {
     @Benchmark
     public long filterNotAccepted() throws Exception {
         return run(plain, large, filter);
+    }
+
+    /**
+     * 8 KiB to a client without Accept-Encoding, served by a servlet without async support (no request wrapper).
+     *
+     * @return bytes
+     * @throws Exception never
+     */
+    @Benchmark
+    public long filterNotAcceptedNoAsync() throws Exception {
+        return run(plainNoAsync, large, filter);
+    }
+
+    /**
+     * A HEAD request for 8 KiB of JSON (the servlet writes the body; a container would discard it).
+     *
+     * @return bytes
+     * @throws Exception never
+     */
+    @Benchmark
+    public long filterHead() throws Exception {
+        return run(head, large, filter);
     }
 
     /**

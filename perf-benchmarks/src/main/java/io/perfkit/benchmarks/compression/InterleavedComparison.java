@@ -16,10 +16,11 @@ import java.util.zip.Deflater;
 
 /**
  * The filter against the raw codec, measured in alternating 200 ms slices on one thread, so that both sides see
- * the same machine load; prints the median throughput of each and the median of the per-round ratios. A
+ * the same machine load; prints the median throughput of each and the median of the per-round ratios, by wall
+ * time and by the thread's CPU time (which other processes on a shared machine disturb much less). A
  * companion to the JMH benchmarks for shared, noisy machines, where two JMH runs minutes apart are not
  * comparable. Run: {@code java -cp perf-benchmarks/target/benchmarks.jar
- * io.perfkit.benchmarks.compression.InterleavedComparison}.
+ * io.perfkit.benchmarks.compression.InterleavedComparison [gzip] [br] [zstd]} (no argument: all three).
  */
 public final class InterleavedComparison {
     private static final int ROUNDS = 41;
@@ -34,18 +35,26 @@ public final class InterleavedComparison {
     /**
      * Prints the comparison table.
      *
-     * @param args none
+     * @param args the codings to compare ({@code gzip}, {@code br}, {@code zstd}); none for all
      * @throws Exception never
      */
     public static void main(String[] args) throws Exception {
         Brotli4jLoader.ensureAvailability();
-        System.out.println("| coding | body | filter MB/s | raw MB/s | filter / raw (median of rounds) |");
-        System.out.println("|---|---:|---:|---:|---:|");
+        System.out.println("| coding | body | filter MB/s | raw MB/s | filter / raw (median of rounds) "
+                + "| filter / raw, CPU time |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        java.util.List<String> only = Arrays.asList(args);
         for (int size : new int[] {2048, 65536}) {
             byte[] body = JsonPayload.of(size);
-            compare("gzip 6", size, filterOp(ContentEncoding.gzip(6), "gzip", body), rawDeflater(body));
-            compare("br 4", size, filterOp(BrotliEncoding.quality(4), "br", body), rawBrotli(body));
-            compare("zstd 3", size, filterOp(ZstdEncoding.level(3), "zstd", body), rawZstd(body));
+            if (only.isEmpty() || only.contains("gzip")) {
+                compare("gzip 6", size, filterOp(ContentEncoding.gzip(6), "gzip", body), rawDeflater(body));
+            }
+            if (only.isEmpty() || only.contains("br")) {
+                compare("br 4", size, filterOp(BrotliEncoding.quality(4), "br", body), rawBrotli(body));
+            }
+            if (only.isEmpty() || only.contains("zstd")) {
+                compare("zstd 3", size, filterOp(ZstdEncoding.level(3), "zstd", body), rawZstd(body));
+            }
         }
     }
 
@@ -92,7 +101,13 @@ public final class InterleavedComparison {
         return () -> ctx.compress(out, body);
     }
 
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+    /** CPU nanoseconds the last {@link #opsPerSecond} slice took per operation. */
+    private static double lastCpuPerOp;
+
     private static double opsPerSecond(Op op) throws Exception {
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long ops = 0;
         long sink = 0;
@@ -105,6 +120,7 @@ public final class InterleavedComparison {
         if (sink == 42) {
             System.out.print("");
         }
+        lastCpuPerOp = (double) (THREADS.getCurrentThreadCpuTime() - cpuStart) / ops;
         return ops * 1e9 / (now - start);
     }
 
@@ -116,16 +132,20 @@ public final class InterleavedComparison {
         double[] f = new double[ROUNDS];
         double[] r = new double[ROUNDS];
         double[] ratio = new double[ROUNDS];
+        double[] cpuRatio = new double[ROUNDS];
         for (int i = 0; i < ROUNDS; i++) {
             boolean filterFirst = i % 2 == 0;
             double a = opsPerSecond(filterFirst ? filter : raw);
+            double cpuA = lastCpuPerOp;
             double b = opsPerSecond(filterFirst ? raw : filter);
+            double cpuB = lastCpuPerOp;
             f[i] = filterFirst ? a : b;
             r[i] = filterFirst ? b : a;
             ratio[i] = f[i] / r[i];
+            cpuRatio[i] = filterFirst ? cpuB / cpuA : cpuA / cpuB; // raw CPU per op over the filter's
         }
-        System.out.println(String.format(Locale.ROOT, "| %s | %d KiB | %.0f | %.0f | %.2f |", name, size / 1024,
-                median(f) * size / 1e6, median(r) * size / 1e6, median(ratio)));
+        System.out.println(String.format(Locale.ROOT, "| %s | %d KiB | %.0f | %.0f | %.2f | %.2f |", name,
+                size / 1024, median(f) * size / 1e6, median(r) * size / 1e6, median(ratio), median(cpuRatio)));
     }
 
     private static double median(double[] values) {

@@ -32,14 +32,30 @@ final class ServletStubs {
                 }));
     }
 
-    /** A GET request with a fixed Accept-Encoding (or none). */
+    /**
+     * A request with a fixed method and Accept-Encoding (or none), dispatched to a servlet that supports async
+     * (as Spring's DispatcherServlet does) unless told otherwise.
+     */
     static final class Request extends HttpServletRequestWrapper {
         private final @Nullable String acceptEncoding;
+        private final String method;
+        private final boolean asyncSupported;
         private final Map<String, Object> attributes = new HashMap<>();
 
         Request(@Nullable String acceptEncoding) {
+            this(acceptEncoding, "GET", true);
+        }
+
+        Request(@Nullable String acceptEncoding, String method, boolean asyncSupported) {
             super(unsupported(HttpServletRequest.class));
             this.acceptEncoding = acceptEncoding;
+            this.method = method;
+            this.asyncSupported = asyncSupported;
+        }
+
+        @Override
+        public boolean isAsyncSupported() {
+            return asyncSupported;
         }
 
         void reset() {
@@ -48,7 +64,7 @@ final class ServletStubs {
 
         @Override
         public String getMethod() {
-            return "GET";
+            return method;
         }
 
         @Override

@@ -35,10 +35,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code raw}: HikariCP, nothing else (the baseline)</li>
  *   <li>{@code hikariLeakDetection}: HikariCP's own {@code leakDetectionThreshold} (60 s)</li>
- *   <li>{@code perfkitLeakTracker}: perf-pool's {@link LeakTracker} with its defaults (call site of 1 borrow in
- *       128), sweeping every second</li>
- *   <li>{@code perfkitLeakTrackerNoSampling}: the tracker with call-site sampling off
- *       ({@code callSiteSampling(0)}: call sites only after a report that lacked one)</li>
+ *   <li>{@code perfkitLeakTracker}: perf-pool's {@link LeakTracker} with its defaults (call sites of at most
+ *       20 borrows a second), sweeping every second</li>
+ *   <li>{@code perfkitLeakTrackerNoCallSites}: the tracker with call-site capture off
+ *       ({@code callSitesPerSecond(0)}: call sites only after a report that lacked one)</li>
+ *   <li>{@code perfkitLeakTrackerEveryBorrow}: the tracker capturing every borrow's call site
+ *       ({@code callSitesPerSecond(EVERY_BORROW)}), what HikariCP's detection does with a lighter stack walk</li>
  *   <li>{@code perfkitTracking}: the tracker plus the {@link TimingMetricsTrackerFactory} the advisor reads</li>
  *   <li>{@code hikariMicrometer}: HikariCP's own Micrometer tracker (what a service with metrics already pays)</li>
  *   <li>{@code perfkitOnMicrometer}: HikariCP's Micrometer tracker, wrapped by the timing factory, plus the
@@ -54,8 +56,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class LeakTrackingBenchmark {
-    @Param({"raw", "hikariLeakDetection", "perfkitLeakTracker", "perfkitLeakTrackerNoSampling", "perfkitTracking",
-            "hikariMicrometer", "perfkitOnMicrometer"})
+    @Param({"raw", "hikariLeakDetection", "perfkitLeakTracker", "perfkitLeakTrackerNoCallSites",
+            "perfkitLeakTrackerEveryBorrow", "perfkitTracking", "hikariMicrometer", "perfkitOnMicrometer"})
     public String variant = "raw";
 
     private @Nullable HikariDataSource pool;
@@ -93,7 +95,9 @@ public class LeakTrackingBenchmark {
         pool = p;
         if (variant.startsWith("perfkit")) {
             LeakTracker t = LeakTracker.builder("bench").threshold(Duration.ofSeconds(60))
-                    .callSiteSampling(variant.endsWith("NoSampling") ? 0 : LeakTracker.DEFAULT_CALL_SITE_SAMPLING)
+                    .callSitesPerSecond(variant.endsWith("NoCallSites") ? 0
+                            : variant.endsWith("EveryBorrow") ? LeakTracker.EVERY_BORROW
+                            : LeakTracker.DEFAULT_CALL_SITES_PER_SECOND)
                     .findings(FindingSink.disabled()).build().start();
             tracker = t;
             dataSource = t.wrap(p);

@@ -1,5 +1,6 @@
 package io.perfkit.compression.zstd;
 
+import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.util.Native;
 import java.nio.ByteBuffer;
@@ -11,15 +12,47 @@ final class ZstdContextPool implements AutoCloseable {
     static final int INPUT_BUFFER = 64 * 1024;
     static final int OUTPUT_BUFFER = 32 * 1024 + 512;
 
-    /** What one response borrows. */
+    /**
+     * What one response borrows: the context, the heap buffers of the one-shot path (a whole body of up to
+     * {@link #INPUT_BUFFER} bytes and its worst-case compressed size) and, created on the first response that
+     * streams, the direct buffers of the streaming path.
+     */
     static final class Entry {
         final ZstdCompressCtx ctx;
-        final ByteBuffer src = ByteBuffer.allocateDirect(INPUT_BUFFER);
-        final ByteBuffer dst = ByteBuffer.allocateDirect(OUTPUT_BUFFER);
-        final byte[] scratch = new byte[8192];
+        final byte[] in = new byte[INPUT_BUFFER];
+        final byte[] out = new byte[(int) Zstd.compressBound(INPUT_BUFFER)];
+        private @Nullable ByteBuffer src;
+        private @Nullable ByteBuffer dst;
 
         Entry(ZstdCompressCtx ctx) {
             this.ctx = ctx;
+        }
+
+        ByteBuffer src() {
+            ByteBuffer b = src;
+            if (b == null) {
+                b = ByteBuffer.allocateDirect(INPUT_BUFFER);
+                src = b;
+            }
+            return b;
+        }
+
+        ByteBuffer dst() {
+            ByteBuffer b = dst;
+            if (b == null) {
+                b = ByteBuffer.allocateDirect(OUTPUT_BUFFER);
+                dst = b;
+            }
+            return b;
+        }
+
+        void clear() {
+            if (src != null) {
+                src.clear();
+            }
+            if (dst != null) {
+                dst.clear();
+            }
         }
     }
 
@@ -63,12 +96,11 @@ final class ZstdContextPool implements AutoCloseable {
 
     void release(Entry e, boolean frameEnded) {
         if (!frameEnded) {
-            // a response that failed mid-frame leaves the session open: reset it (and the parameters with it)
+            // a response that failed mid-stream leaves the session open: reset it (and the parameters with it)
             e.ctx.reset();
             configure(e.ctx);
         }
-        e.src.clear();
-        e.dst.clear();
+        e.clear();
         if (closed || !idle.offer(e)) {
             e.ctx.close();
             return;

@@ -74,7 +74,58 @@ class ZstdEncodingTest {
         byte[] a = "first response".getBytes(StandardCharsets.UTF_8);
         byte[] b = "second response".getBytes(StandardCharsets.UTF_8);
         try (Compressor c = zstd.newCompressor()) {
-            c.write(a, 0, a.length, new ByteArrayOutputStream()); // abandoned mid-frame, then returned
+            c.write(a, 0, a.length, new ByteArrayOutputStream()); // abandoned before the end, then returned
+        }
+        byte[] frame = compress(zstd, b);
+        assertThat(new ZstdInputStream(new ByteArrayInputStream(frame)).readAllBytes()).isEqualTo(b);
+        zstd.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2048, 65_536, 65_537, 200_000})
+    void bodiesAroundTheOneShotLimit_decodeBack(int size) throws Exception {
+        byte[] body = java.util.Arrays.copyOf(body(), size);
+        ZstdEncoding zstd = ZstdEncoding.ofDefaults();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Compressor c = zstd.newCompressor()) {
+            for (int off = 0; off < size; off += 1000) {
+                c.write(body, off, Math.min(1000, size - off), out);
+            }
+            c.finish(out);
+        }
+        assertThat(new ZstdInputStream(new ByteArrayInputStream(out.toByteArray())).readAllBytes()).isEqualTo(body);
+        zstd.close();
+    }
+
+    @Test
+    void flush_writesWhatWasGivenSoFar_thenTheFrameContinues() throws Exception {
+        ZstdEncoding zstd = ZstdEncoding.ofDefaults();
+        byte[] a = "data: first event\n\n".getBytes(StandardCharsets.UTF_8);
+        byte[] b = "data: second event\n\n".getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Compressor c = zstd.newCompressor()) {
+            c.write(a, 0, a.length, out);
+            c.flush(out);
+            byte[] flushed = out.toByteArray();
+            ZstdInputStream partial = new ZstdInputStream(new ByteArrayInputStream(flushed));
+            assertThat(partial.readNBytes(a.length)).isEqualTo(a);
+            c.write(b, 0, b.length, out);
+            c.finish(out);
+        }
+        assertThat(new ZstdInputStream(new ByteArrayInputStream(out.toByteArray())).readAllBytes())
+                .isEqualTo((new String(a, StandardCharsets.UTF_8) + new String(b, StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8));
+        zstd.close();
+    }
+
+    @Test
+    void abandonedMidStream_nextResponseGetsAFreshFrame() throws Exception {
+        ZstdEncoding zstd = ZstdEncoding.ofDefaults();
+        byte[] a = "first response".getBytes(StandardCharsets.UTF_8);
+        byte[] b = "second response".getBytes(StandardCharsets.UTF_8);
+        try (Compressor c = zstd.newCompressor()) {
+            c.write(a, 0, a.length, new ByteArrayOutputStream());
+            c.flush(new ByteArrayOutputStream()); // streaming has started; the response then fails
         }
         byte[] frame = compress(zstd, b);
         assertThat(new ZstdInputStream(new ByteArrayInputStream(frame)).readAllBytes()).isEqualTo(b);

@@ -20,14 +20,14 @@ import java.util.Map;
  * Binds perf-pool's signals to the user's {@link MeterRegistry}. Only what HikariCP does not measure itself:
  *
  * <ul>
- *   <li>{@code perf.pool.leaks{pool}}: connections found held longer than the leak threshold (counter);
- *       {@code perf.pool.connections.held.too.long{pool}}: how many are held too long now (gauge)</li>
- *   <li>{@code perf.pool.recommended.size{pool}}: the advisor's last recommended maximum pool size (gauge);
- *       {@code perf.pool.adjustments{pool,direction=grow|shrink}}: adaptive resizes (counter)</li>
- *   <li>{@code perf.pool.pg.sessions{application,state}}: server sessions per {@code application_name} and state,
+ *   <li>{@code perfkit.pool.leaks{pool}}: connections found held longer than the leak threshold (counter);
+ *       {@code perfkit.pool.connections.held.too.long{pool}}: how many are held too long now (gauge)</li>
+ *   <li>{@code perfkit.pool.recommended.size{pool}}: the advisor's last recommended maximum pool size (gauge);
+ *       {@code perfkit.pool.adjustments{pool,direction=grow|shrink}}: adaptive resizes (counter)</li>
+ *   <li>{@code perfkit.pool.pg.sessions{application,state}}: server sessions per {@code application_name} and state,
  *       the 20 largest applications by name, the rest as {@code other} (gauges);
- *       {@code perf.pool.pg.connections.headroom}: connections left under {@code max_connections};
- *       {@code perf.pool.pg.idle.in.transaction} and {@code perf.pool.pg.long.running}: sessions over threshold</li>
+ *       {@code perfkit.pool.pg.connections.headroom}: connections left under {@code max_connections};
+ *       {@code perfkit.pool.pg.idle.in.transaction} and {@code perfkit.pool.pg.long.running}: sessions over threshold</li>
  * </ul>
  *
  * <pre>{@code
@@ -54,11 +54,11 @@ public final class PoolMetrics {
     public static void bind(LeakTracker tracker, MeterRegistry registry) {
         Require.nonNull(tracker, "tracker");
         Require.nonNull(registry, "registry");
-        FunctionCounter.builder("perf.pool.leaks", tracker, LeakTracker::reportedCount)
+        FunctionCounter.builder("perfkit.pool.leaks", tracker, LeakTracker::reportedCount)
                 .tag("pool", tracker.poolName())
                 .description("Connections found held longer than the leak threshold")
                 .register(registry);
-        Gauge.builder("perf.pool.connections.held.too.long", tracker, LeakTracker::heldTooLongCount)
+        Gauge.builder("perfkit.pool.connections.held.too.long", tracker, LeakTracker::heldTooLongCount)
                 .tag("pool", tracker.poolName())
                 .description("Connections held longer than the leak threshold at the last sweep")
                 .register(registry);
@@ -73,14 +73,14 @@ public final class PoolMetrics {
     public static void bind(PoolAdvisor advisor, MeterRegistry registry) {
         Require.nonNull(advisor, "advisor");
         Require.nonNull(registry, "registry");
-        Gauge.builder("perf.pool.recommended.size", advisor, a -> a.lastAdvice()
+        Gauge.builder("perfkit.pool.recommended.size", advisor, a -> a.lastAdvice()
                         .map(PoolAdvice::recommendedMaximumPoolSize).map(Integer::doubleValue).orElse(Double.NaN))
                 .tag("pool", advisor.poolName())
                 .description("The pool advisor's last recommended maximumPoolSize")
                 .register(registry);
-        FunctionCounter.builder("perf.pool.adjustments", advisor, PoolAdvisor::growCount)
+        FunctionCounter.builder("perfkit.pool.adjustments", advisor, PoolAdvisor::growCount)
                 .tags("pool", advisor.poolName(), "direction", "grow").register(registry);
-        FunctionCounter.builder("perf.pool.adjustments", advisor, PoolAdvisor::shrinkCount)
+        FunctionCounter.builder("perfkit.pool.adjustments", advisor, PoolAdvisor::shrinkCount)
                 .tags("pool", advisor.poolName(), "direction", "shrink").register(registry);
     }
 
@@ -93,14 +93,14 @@ public final class PoolMetrics {
     public static void bind(ActivityMonitor monitor, MeterRegistry registry) {
         Require.nonNull(monitor, "monitor");
         Require.nonNull(registry, "registry");
-        MultiGauge sessions = MultiGauge.builder("perf.pool.pg.sessions")
+        MultiGauge sessions = MultiGauge.builder("perfkit.pool.pg.sessions")
                 .description("PostgreSQL client sessions per application_name and state")
                 .register(registry);
-        Gauge.builder("perf.pool.pg.connections.headroom", monitor, m -> m.lastSnapshot()
+        Gauge.builder("perfkit.pool.pg.connections.headroom", monitor, m -> m.lastSnapshot()
                 .map(s -> (double) s.headroom()).orElse(Double.NaN)).register(registry);
-        Gauge.builder("perf.pool.pg.idle.in.transaction", monitor, m -> m.lastSnapshot()
+        Gauge.builder("perfkit.pool.pg.idle.in.transaction", monitor, m -> m.lastSnapshot()
                 .map(s -> (double) s.idleInTransaction().size()).orElse(Double.NaN)).register(registry);
-        Gauge.builder("perf.pool.pg.long.running", monitor, m -> m.lastSnapshot()
+        Gauge.builder("perfkit.pool.pg.long.running", monitor, m -> m.lastSnapshot()
                 .map(s -> (double) s.longRunning().size()).orElse(Double.NaN)).register(registry);
         monitor.addListener(s -> sessions.register(rows(s), true));
     }

@@ -49,7 +49,7 @@ class LeakTrackerTest {
 
     @Test
     void sweep_connectionHeldPastThreshold_reportedWithTheBorrowingLine() throws Exception {
-        LeakTracker leaks = tracker().callSiteSampling(1).build();
+        LeakTracker leaks = tracker().build();
         DataSource ds = leaks.wrap(pool);
         Connection leaked = new LeakyService(ds).leak();
 
@@ -111,7 +111,7 @@ class LeakTrackerTest {
 
     @Test
     void sweep_unsampledBorrow_namesTheThreadsCurrentFrameAndEscalates() throws Exception {
-        LeakTracker leaks = tracker().callSiteSampling(Integer.MAX_VALUE).build();
+        LeakTracker leaks = tracker().callSitesPerSecond(0).build();
         DataSource ds = leaks.wrap(pool);
         Connection c = ds.getConnection();
         leaks.sweep();
@@ -130,6 +130,61 @@ class LeakTrackerTest {
         assertThat(leaks.sweep()).singleElement()
                 .satisfies(h -> assertThat(h.callSiteFromBorrow()).isTrue());
         next.close();
+    }
+
+    @Test
+    void callSitesPerSecond_budgetSpent_laterBorrowsUncapturedUntilASweepRefillsIt() throws Exception {
+        LeakTracker leaks = tracker().callSitesPerSecond(2).escalation(Duration.ZERO).build();
+        DataSource ds = leaks.wrap(pool);
+        List<Connection> held = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            held.add(ds.getConnection());
+        }
+        leaks.sweep();
+        advance(Duration.ofSeconds(11));
+
+        List<HeldConnection> reported = leaks.sweep();
+
+        assertThat(reported).hasSize(4);
+        assertThat(reported).filteredOn(HeldConnection::callSiteFromBorrow).hasSize(2);
+        for (Connection c : held) {
+            c.close();
+        }
+        // the sweep above came 11 s after the budget was spent: it refilled one second's worth (2)
+        held.clear();
+        for (int i = 0; i < 3; i++) {
+            held.add(new LeakyService(ds).leak());
+        }
+        leaks.sweep();
+        advance(Duration.ofSeconds(10));
+        assertThat(leaks.sweep()).hasSize(3).filteredOn(HeldConnection::callSiteFromBorrow).hasSize(2)
+                .allSatisfy(h -> assertThat(h.borrowCallSite()).hasValueSatisfying(
+                        site -> assertThat(site.getClassName()).isEqualTo(LeakyService.class.getName())));
+        for (Connection c : held) {
+            c.close();
+        }
+    }
+
+    @Test
+    void callSitesPerSecond_everyBorrow_capturesBeyondAnyBudget() throws Exception {
+        LeakTracker leaks = tracker().callSitesPerSecond(LeakTracker.EVERY_BORROW).build();
+        DataSource ds = leaks.wrap(pool);
+        for (int i = 0; i < 1_000; i++) {
+            ds.getConnection().close();
+        }
+        Connection c = new LeakyService(ds).leak();
+        leaks.sweep();
+        advance(Duration.ofSeconds(10));
+
+        assertThat(leaks.sweep()).singleElement().satisfies(h -> assertThat(h.callSiteFromBorrow()).isTrue());
+        c.close();
+    }
+
+    @Test
+    void callSitesPerSecond_negative_rejectedWithTheSettingNamed() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> LeakTracker.builder("orders").callSitesPerSecond(-1))
+                .withMessageContaining("callSitesPerSecond");
     }
 
     @Test

@@ -20,14 +20,14 @@ class PoolMetricsTest {
 
         PoolMetrics.bind(leaks, registry);
         PoolMetrics.bind(advisor, registry);
-        assertThat(registry.get("perf.pool.recommended.size").tag("pool", "orders").gauge().value()).isNaN();
+        assertThat(registry.get("perfkit.pool.recommended.size").tag("pool", "orders").gauge().value()).isNaN();
         advisor.sample();
         advisor.sample();
 
-        assertThat(registry.get("perf.pool.leaks").tag("pool", "orders").functionCounter().count()).isZero();
-        assertThat(registry.get("perf.pool.connections.held.too.long").gauge().value()).isZero();
-        assertThat(registry.get("perf.pool.recommended.size").gauge().value()).isEqualTo(2.0); // oversized: 1 / 0.8
-        assertThat(registry.get("perf.pool.adjustments").tag("direction", "grow").functionCounter().count()).isZero();
+        assertThat(registry.get("perfkit.pool.leaks").tag("pool", "orders").functionCounter().count()).isZero();
+        assertThat(registry.get("perfkit.pool.connections.held.too.long").gauge().value()).isZero();
+        assertThat(registry.get("perfkit.pool.recommended.size").gauge().value()).isEqualTo(2.0); // oversized: 1 / 0.8
+        assertThat(registry.get("perfkit.pool.adjustments").tag("direction", "grow").functionCounter().count()).isZero();
         assertThat(registry.getMeters()).noneMatch(m -> m.getId().getName().startsWith("hikaricp."));
     }
 }
