@@ -81,7 +81,7 @@ final class LoadCoordinator<K, V> {
     @Nullable V miss(@Nullable Entry<V> e, String k, K key, Function<? super K, ? extends @Nullable V> loader) {
         if (e != null) {
             long now = ticker.read();
-            if (staleNanos > 0 && now - e.expiresAtTick < staleNanos && e.isCurrent()) {
+            if (staleNanos > 0 && now - e.expiresAtTick() < staleNanos && e.isCurrent(generations.all)) {
                 // stale-while-revalidate: serve the expired value once more and reload in the background
                 metrics.get(Tier.L1, true);
                 refreshInBackground(key, k, loader, e);
@@ -93,7 +93,7 @@ final class LoadCoordinator<K, V> {
                 } catch (RuntimeException ex) {
                     // stale-if-error: the loader (or Redis, under FAIL_CLOSED) failed; an expired value that was
                     // never invalidated is better than an error, within the configured window
-                    if (now - e.expiresAtTick < staleIfErrorNanos && e.isCurrent()) {
+                    if (now - e.expiresAtTick() < staleIfErrorNanos && e.isCurrent(generations.all)) {
                         metrics.remoteFailure("stale-if-error");
                         log.warn("stale-if-error", "cache '" + name + "': load failed, served an expired value", ex);
                         return e.value;
@@ -150,7 +150,7 @@ final class LoadCoordinator<K, V> {
             RemoteTier.RemoteRead<V> read = r.read(k, snap);
             if (read.entry != null) {
                 local.fill(k, read.entry, snap);
-                if (ticker.read() - read.entry.refreshAtTick >= 0) {
+                if (ticker.read() - read.entry.refreshAtTick() >= 0) {
                     refreshInBackground(key, k, loader, read.entry);
                 }
                 return read.entry;
@@ -489,7 +489,7 @@ final class LoadCoordinator<K, V> {
         RemoteTier<V> r = remote;
         if (r != null) {
             RemoteTier.RemoteRead<V> read = r.read(k, snap);
-            if (read.entry != null && read.entry.writeMillis > current.writeMillis) {
+            if (read.entry != null && read.entry.writeMillis() > current.writeMillis()) {
                 local.fill(k, read.entry, snap); // another instance refreshed already
                 return;
             }

@@ -70,7 +70,7 @@ final class RemoteTier<V> {
     /** Writes an entry unconditionally, for {@code put}. */
     void write(String k, Entry<V> e, Snapshot snap) {
         byte[] bytes = encode(e, snap.gens);
-        long ttl = e.expiresAtMillis - e.writeMillis;
+        long ttl = e.expiresAtMillis() - e.writeMillis();
         call("set", () -> store.set(dataKey(k), bytes, Math.max(1, ttl)));
         metrics.put(Tier.L2);
     }
@@ -88,7 +88,7 @@ final class RemoteTier<V> {
             return CompletableFuture.completedFuture(false);
         }
         byte[] bytes = encode(e, snap.gens);
-        long ttl = Math.max(1, e.expiresAtMillis - e.writeMillis);
+        long ttl = Math.max(1, e.expiresAtMillis() - e.writeMillis());
         return store.compareAndSet(dataKey(k), observed, bytes, ttl)
                 .orTimeout(commandTimeoutMillis, TimeUnit.MILLISECONDS)
                 .handle((written, ex) -> {
@@ -161,8 +161,8 @@ final class RemoteTier<V> {
         if (e.value != null) {
             payload = codec.encode(e.value);
         }
-        return Envelope.encode(e.value == null ? Envelope.ABSENT : Envelope.VALUE, e.writeMillis, e.expiresAtMillis,
-                e.loadMillis, gens, payload);
+        return Envelope.encode(e.value == null ? Envelope.ABSENT : Envelope.VALUE, e.writeMillis(), e.expiresAtMillis(),
+                e.loadMillis(), gens, payload);
     }
 
     /** One Redis call through the breaker, waiting at most the command timeout. */

@@ -76,9 +76,13 @@ public final class TieredCache<K, V> implements AutoCloseable {
     private final Cache<String, Entry<V>> l1;
     private final Ticker ticker;
     private final CacheMetrics metrics;
+    /** False with no recorder: an L1 hit then skips the recorder call altogether. */
+    private final boolean recordsHits;
     private final LocalTier<V> local;
     private final @Nullable RemoteTier<V> remote;
     private final Generations<K> generations;
+    /** The whole-cache generation, read by the hit path from here rather than through the entry. */
+    private final Generation allGeneration;
     private final LoadCoordinator<K, V> loads;
     private final @Nullable InvalidationBus bus;
     private final RemoteFailurePolicy policy;
@@ -98,6 +102,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
         this.hasPrefixes = b.prefixOf != null;
         this.policy = b.policy;
         this.metrics = new CacheMetrics(b.recorderFactory.create(b.name));
+        this.recordsHits = metrics.recorder != CacheRecorder.disabled();
         this.listener = b.listener;
         this.findings = b.findingSink == null ? null : FindingPublisher.of(b.findingSink);
         this.executor = b.executor;
@@ -134,6 +139,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
                 : new RemoteTier<>(name, namespace, store, codec, Math.max(1, b.commandTimeout.toMillis()),
                         b.tombstoneTtl.toMillis(), policy, breaker, local, metrics, log);
         this.generations = new Generations<>(name, namespace, b.tagger, b.prefixOf, local, remote, log);
+        this.allGeneration = generations.all;
         this.loads = new LoadCoordinator<>(name, namespace, local, remote, generations, metrics, ticker, executor,
                 log, negativeTtlMillis, b.lease == null ? 0 : b.lease.toMillis(), b.leaseWait.toMillis(),
                 b.staleWhileRevalidate.toNanos(), b.staleIfError.toNanos(), policy);
@@ -194,12 +200,11 @@ public final class TieredCache<K, V> implements AutoCloseable {
     public @Nullable V get(K key, Function<? super K, ? extends @Nullable V> loader) {
         String k = keyMapper.apply(key);
         Entry<V> e = l1.getIfPresent(k);
-        long now;
-        if (e != null && e.isLive(now = ticker.read())) {
-            onL1Hit(e, key, k, loader, now);
+        if (e != null && e.isQuiet(ticker.read(), allGeneration)) {
+            onL1Hit();
             return e.value;
         }
-        return loads.miss(e, k, key, loader);
+        return getSlow(e, k, key, loader);
     }
 
     /**
@@ -211,9 +216,8 @@ public final class TieredCache<K, V> implements AutoCloseable {
     public @Nullable V getIfPresent(K key) {
         String k = keyMapper.apply(key);
         Entry<V> e = l1.getIfPresent(k);
-        long now;
-        if (e != null && e.isLive(now = ticker.read())) {
-            onL1Hit(e, key, k, null, now);
+        if (e != null && e.isLive(ticker.read(), allGeneration)) {
+            onL1Hit();
             return e.value;
         }
         return remoteIfPresent(k, key);
@@ -236,9 +240,8 @@ public final class TieredCache<K, V> implements AutoCloseable {
         for (K key : keys) {
             String k = keyMapper.apply(key);
             Entry<V> e = l1.getIfPresent(k);
-            long now;
-            if (e != null && e.isLive(now = ticker.read())) {
-                onL1Hit(e, key, k, null, now);
+            if (e != null && e.isLive(ticker.read(), allGeneration)) {
+                onL1Hit();
                 if (e.value != null) {
                     result.put(key, e.value);
                 }
@@ -269,9 +272,8 @@ public final class TieredCache<K, V> implements AutoCloseable {
         Require.nonNull(loader, "loader");
         String k = keyMapper.apply(key);
         Entry<V> e = l1.getIfPresent(k);
-        long now;
-        if (e != null && e.isLive(now = ticker.read())) {
-            onL1Hit(e, key, k, null, now);
+        if (e != null && e.isLive(ticker.read(), allGeneration)) {
+            onL1Hit();
             return CompletableFuture.completedFuture(e.value);
         }
         return loads.missAsync(k, key, loader);
@@ -448,16 +450,33 @@ public final class TieredCache<K, V> implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------------- reads
 
-    private void onL1Hit(Entry<V> e, K key, String k,
-            @Nullable Function<? super K, ? extends @Nullable V> loader, long now) {
-        metrics.get(Tier.L1, true);
+    /**
+     * An L1 hit: counted (skipped entirely with no recorder) and attributed to the current {@link WorkScope}, whose
+     * lookup is one static read in an application that never opened a scope. Kept tiny so that {@link #get}
+     * inlines into its caller with it.
+     */
+    private void onL1Hit() {
+        if (recordsHits) {
+            metrics.get(Tier.L1, true);
+        }
         WorkScope scope = WorkScope.currentOrNull();
         if (scope != null) {
             scope.recordCacheHit();
         }
-        if (loader != null && now - e.refreshAtTick >= 0) {
-            loads.refreshInBackground(key, k, loader, e);
+    }
+
+    /** {@link #get} past the common hit: a hit whose early refresh is due, a stale or outdated entry, a miss. */
+    private @Nullable V getSlow(@Nullable Entry<V> e, String k, K key,
+            Function<? super K, ? extends @Nullable V> loader) {
+        long now;
+        if (e != null && e.isLive(now = ticker.read(), allGeneration)) {
+            onL1Hit();
+            if (now - e.refreshAtTick() >= 0) {
+                loads.refreshInBackground(key, k, loader, e);
+            }
+            return e.value;
         }
+        return loads.miss(e, k, key, loader);
     }
 
     /** {@link #getIfPresent} after an L1 miss: one L2 read, no loader. */
