@@ -84,13 +84,16 @@ final class Generations<K> {
 
     /** Reads the generations this instance does not know yet, in one round trip. */
     private void fetchUnknown(Generation[] holders) {
-        List<Generation> unknown = new ArrayList<>();
+        List<Generation> unknown = null; // allocated only in the rare case: every miss passes here
         for (Generation g : holders) {
             if (g.get() == Generation.UNKNOWN) {
+                if (unknown == null) {
+                    unknown = new ArrayList<>(holders.length);
+                }
                 unknown.add(g);
             }
         }
-        if (!unknown.isEmpty()) {
+        if (unknown != null) {
             read(unknown);
         }
     }

@@ -66,15 +66,9 @@ final class LocalTier<V> {
     /** Puts into L1 unless an invalidation of this key (or a flush) happened since {@code snap} was taken. */
     void fill(String k, Entry<V> e, Snapshot snap) {
         int stripe = stripe(k);
-        boolean[] filled = new boolean[1];
-        cache.asMap().compute(k, (key, old) -> {
-            if (epochs.get(stripe) == snap.epoch && globalEpoch.get() == snap.global) {
-                filled[0] = true;
-                return e;
-            }
-            return old;
-        });
-        if (filled[0]) {
+        Entry<V> now = cache.asMap().compute(k, (key, old) ->
+                epochs.get(stripe) == snap.epoch && globalEpoch.get() == snap.global ? e : old);
+        if (now == e) {
             metrics.put(Tier.L1);
         }
     }

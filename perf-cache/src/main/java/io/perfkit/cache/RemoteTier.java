@@ -142,9 +142,9 @@ final class RemoteTier<V> {
             return null;
         }
         V value = null;
-        if (env.kind == Envelope.VALUE && env.payload != null) {
+        if (env.kind == Envelope.VALUE) {
             try {
-                value = codec.decode(env.payload);
+                value = codec.decode(env.bytes, env.payloadOffset, env.payloadLength());
             } catch (RuntimeException ex) {
                 metrics.remoteFailure("decode");
                 log.warn("decode", "cache '" + name + "': stored value does not decode with " + codec
