@@ -47,6 +47,9 @@ final class LocalTier<V> {
         this.receivingInvalidations = receivingInvalidations;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
+                // maintenance (eviction, buffer drains) on the calling thread, amortized: the default hands it to
+                // the common pool, which costs a thread wake-up per fill on the L2-hit path
+                .executor(Runnable::run)
                 .evictionListener((String key, Entry<V> value, RemovalCause cause) -> {
                     if (cause.wasEvicted()) {
                         metrics.eviction(Tier.L1);
@@ -71,6 +74,11 @@ final class LocalTier<V> {
         if (now == e) {
             metrics.put(Tier.L1);
         }
+    }
+
+    /** Makes every fill of this key (and of keys sharing its stripe) prepared before now lose; removes nothing. */
+    void bumpEpoch(String k) {
+        epochs.incrementAndGet(stripe(k));
     }
 
     /** Bumps the key's epoch first, so a fill racing with this removal cannot land afterwards. */
