@@ -14,9 +14,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -42,13 +44,15 @@ final class LoadCoordinator<K, V> {
     private final long staleNanos;
     private final long staleIfErrorNanos;
     private final RemoteFailurePolicy policy;
-    private final ConcurrentHashMap<String, CompletableFuture<Entry<V>>> inFlight = new ConcurrentHashMap<>();
+    /** 0: wait for the leader's load however long it takes. */
+    private final long loadTimeoutNanos;
+    private final ConcurrentHashMap<String, Flight<V>> inFlight = new ConcurrentHashMap<>();
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
     LoadCoordinator(String name, String namespace, LocalTier<V> local, @Nullable RemoteTier<V> remote,
             Generations<K> generations, CacheMetrics metrics, Ticker ticker, Executor executor,
             RateLimitedLogger log, long negativeTtlMillis, long leaseMillis, long leaseWaitMillis, long staleNanos,
-            long staleIfErrorNanos, RemoteFailurePolicy policy) {
+            long staleIfErrorNanos, RemoteFailurePolicy policy, long loadTimeoutNanos) {
         this.name = name;
         this.namespace = namespace;
         this.local = local;
@@ -64,6 +68,7 @@ final class LoadCoordinator<K, V> {
         this.staleNanos = staleNanos;
         this.staleIfErrorNanos = staleIfErrorNanos;
         this.policy = policy;
+        this.loadTimeoutNanos = loadTimeoutNanos;
     }
 
     /** Drops the key's load in flight from single flight: its result must not be shared after an invalidation. */
@@ -112,21 +117,10 @@ final class LoadCoordinator<K, V> {
         if (scope != null) {
             scope.recordCacheMiss();
         }
-        CompletableFuture<Entry<V>> mine = new CompletableFuture<>();
-        CompletableFuture<Entry<V>> leader = inFlight.putIfAbsent(k, mine);
+        Flight<V> mine = new Flight<>();
+        Flight<V> leader = joinOrLead(k, mine);
         if (leader != null) {
-            try {
-                return leader.join().value;
-            } catch (CompletionException ex) {
-                Throwable cause = ex.getCause();
-                if (cause instanceof RuntimeException) {
-                    throw (RuntimeException) cause;
-                }
-                if (cause instanceof Error) {
-                    throw (Error) cause;
-                }
-                throw ex;
-            }
+            return await(leader).value;
         }
         try {
             Entry<V> e = lead(k, key, loader);
@@ -138,6 +132,73 @@ final class LoadCoordinator<K, V> {
         } finally {
             inFlight.remove(k, mine);
         }
+    }
+
+    /**
+     * Registers {@code mine} as the key's load, or returns the load in flight to wait for. A load older than the load
+     * timeout is taken over rather than joined: the new leader bumps the key's epoch, so the stuck load's late result
+     * can no longer fill L1 over the newer one (its L2 write-back is a compare-and-set and fails as well).
+     */
+    private @Nullable Flight<V> joinOrLead(String k, Flight<V> mine) {
+        while (true) {
+            Flight<V> leader = inFlight.putIfAbsent(k, mine);
+            if (leader == null) {
+                return null;
+            }
+            if (loadTimeoutNanos == 0 || System.nanoTime() - leader.startedAt < loadTimeoutNanos) {
+                return leader;
+            }
+            if (inFlight.replace(k, leader, mine)) {
+                metrics.remoteFailure("load-timeout");
+                local.bumpEpoch(k);
+                return null;
+            }
+        }
+    }
+
+    /** Waits for another caller's load, at most until the load timeout after that load started. */
+    private Entry<V> await(Flight<V> leader) {
+        try {
+            if (loadTimeoutNanos == 0) {
+                return leader.join();
+            }
+            long left = loadTimeoutNanos - (System.nanoTime() - leader.startedAt);
+            return leader.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+        } catch (CompletionException | ExecutionException ex) {
+            Throwable cause = ex.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new CompletionException(cause);
+        } catch (TimeoutException ex) {
+            throw timedOut();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new CacheLoadTimeoutException("cache '" + name + "': interrupted while waiting for a load");
+        }
+    }
+
+    private CompletableFuture<@Nullable V> withTimeout(Flight<V> flight, CompletableFuture<@Nullable V> result) {
+        if (loadTimeoutNanos == 0) {
+            return result;
+        }
+        long left = Math.max(0, loadTimeoutNanos - (System.nanoTime() - flight.startedAt));
+        return result.orTimeout(left, TimeUnit.NANOSECONDS).handle((v, ex) -> {
+            if (ex == null) {
+                return CompletableFuture.completedFuture(v);
+            }
+            Throwable cause = ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex;
+            return CompletableFuture.<@Nullable V>failedFuture(cause instanceof TimeoutException ? timedOut() : cause);
+        }).thenCompose(f -> f);
+    }
+
+    private CacheLoadTimeoutException timedOut() {
+        metrics.remoteFailure("load-timeout");
+        return new CacheLoadTimeoutException("cache '" + name + "': the load of this key did not finish within "
+                + "loadTimeout (" + TimeUnit.NANOSECONDS.toMillis(loadTimeoutNanos) + " ms)");
     }
 
     /** The miss path of one key: L2, then (under the lease, if any) the loader, then L2 and L1 writes. */
@@ -220,10 +281,10 @@ final class LoadCoordinator<K, V> {
         if (scope != null) {
             scope.recordCacheMiss();
         }
-        CompletableFuture<Entry<V>> mine = new CompletableFuture<>();
-        CompletableFuture<Entry<V>> leader = inFlight.putIfAbsent(k, mine);
+        Flight<V> mine = new Flight<>();
+        Flight<V> leader = joinOrLead(k, mine);
         if (leader != null) {
-            return leader.thenApply(en -> en.value);
+            return withTimeout(leader, leader.thenApply(en -> en.value));
         }
         CompletableFuture<Entry<V>> work;
         try {
@@ -240,7 +301,7 @@ final class LoadCoordinator<K, V> {
                 mine.complete(en);
             }
         });
-        return mine.thenApply(en -> en.value);
+        return withTimeout(mine, mine.thenApply(en -> en.value));
     }
 
     private CompletableFuture<Entry<V>> leadAsync(String k, K key,
@@ -516,6 +577,11 @@ final class LoadCoordinator<K, V> {
                 releaseLease(k, token);
             }
         }
+    }
+
+    /** One load of one key, shared by the callers that missed it meanwhile; knows when it started. */
+    private static final class Flight<V> extends CompletableFuture<Entry<V>> {
+        final long startedAt = System.nanoTime();
     }
 
     private static final class Lease<V> {

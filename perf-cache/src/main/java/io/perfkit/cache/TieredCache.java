@@ -142,7 +142,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
         this.allGeneration = generations.all;
         this.loads = new LoadCoordinator<>(name, namespace, local, remote, generations, metrics, ticker, executor,
                 log, negativeTtlMillis, b.lease == null ? 0 : b.lease.toMillis(), b.leaseWait.toMillis(),
-                b.staleWhileRevalidate.toNanos(), b.staleIfError.toNanos(), policy);
+                b.staleWhileRevalidate.toNanos(), b.staleIfError.toNanos(), policy, b.loadTimeout.toNanos());
 
         if (remote != null && b.invalidationMessages) {
             this.bus = new InvalidationBus(name, remote.store, namespace + "invalidations", b.heartbeat.toNanos(),
@@ -662,6 +662,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
         private double beta = DEFAULT_EARLY_REFRESH_BETA;
         private Duration staleWhileRevalidate = Duration.ZERO;
         private Duration staleIfError = Duration.ZERO;
+        private Duration loadTimeout = Duration.ZERO;
         private boolean invalidationMessages = true;
         private Duration heartbeat = DEFAULT_HEARTBEAT;
         private CacheRecorder.Factory recorderFactory = n -> CacheRecorder.disabled();
@@ -918,6 +919,28 @@ public final class TieredCache<K, V> implements AutoCloseable {
          */
         public Builder<K, V> staleIfError(Duration window) {
             this.staleIfError = Require.nonNegative(window, "staleIfError");
+            return this;
+        }
+
+        /**
+         * Bounds how long a caller waits for a load of the same key that another caller started (single flight).
+         * Without it, a loader that hangs holds every caller of its key until it returns. With it, a waiter gives up
+         * when the load has run this long and gets a {@link CacheLoadTimeoutException} (or, with
+         * {@link #staleIfError}, the expired value it found, within that window); the next caller after that starts
+         * a new load instead of joining the stuck one, and the stuck load's late result can no longer land in L1.
+         * The caller running the loader is not interrupted: the loader is your code. {@code getAsync} applies the
+         * same bound to the futures it returns, the leader's included. Each time-out and take-over is counted as
+         * {@code cache.remote.failures{operation=load-timeout}}. Default: no bound.
+         *
+         * <pre>{@code
+         * TieredCache.<String, Book>builder("books").loadTimeout(Duration.ofSeconds(2)) ...
+         * }</pre>
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder<K, V> loadTimeout(Duration timeout) {
+            this.loadTimeout = Require.positive(timeout, "loadTimeout");
             return this;
         }
 
