@@ -1,6 +1,7 @@
 package io.perfkit.cache;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,22 +16,36 @@ final class Envelope {
     static final byte TOMBSTONE = 3;
     private static final byte VERSION = 1;
     private static final int FIXED = 4 + 8 + 8 + 4 + 4;
+    private static final long[] NO_GENS = new long[0];
 
     final byte kind;
     final long writeMillis;
     final long expiresAtMillis;
     final int loadMillis;
     final long[] gens;
-    final byte @Nullable [] payload;
+    /** The stored bytes; the payload is read in place ({@link #payloadOffset}), not copied out. */
+    final byte[] bytes;
+    /** Where the codec's bytes start in {@link #bytes}, or -1 when there is no payload (absence, tombstone). */
+    final int payloadOffset;
 
-    private Envelope(byte kind, long writeMillis, long expiresAtMillis, int loadMillis, long[] gens,
-            byte @Nullable [] payload) {
+    private Envelope(byte kind, long writeMillis, long expiresAtMillis, int loadMillis, long[] gens, byte[] bytes,
+            int payloadOffset) {
         this.kind = kind;
         this.writeMillis = writeMillis;
         this.expiresAtMillis = expiresAtMillis;
         this.loadMillis = loadMillis;
         this.gens = gens;
-        this.payload = payload;
+        this.bytes = bytes;
+        this.payloadOffset = payloadOffset;
+    }
+
+    int payloadLength() {
+        return payloadOffset < 0 ? 0 : bytes.length - payloadOffset;
+    }
+
+    /** A copy of the payload, or null; for tests and tools (the read path decodes in place). */
+    byte @Nullable [] payload() {
+        return payloadOffset < 0 ? null : Arrays.copyOfRange(bytes, payloadOffset, bytes.length);
     }
 
     static byte[] encode(byte kind, long writeMillis, long expiresAtMillis, int loadMillis, long[] gens,
@@ -60,7 +75,7 @@ final class Envelope {
         }
         byte kind = bytes[3];
         if (kind == TOMBSTONE) {
-            return new Envelope(TOMBSTONE, 0, 0, 0, new long[0], null);
+            return new Envelope(TOMBSTONE, 0, 0, 0, NO_GENS, bytes, -1);
         }
         if ((kind != VALUE && kind != ABSENT) || bytes.length < FIXED) {
             return null;
@@ -77,11 +92,6 @@ final class Envelope {
         for (int i = 0; i < count; i++) {
             gens[i] = b.getLong();
         }
-        byte[] payload = null;
-        if (kind == VALUE) {
-            payload = new byte[b.remaining()];
-            b.get(payload);
-        }
-        return new Envelope(kind, write, expires, load, gens, payload);
+        return new Envelope(kind, write, expires, load, gens, bytes, kind == VALUE ? b.position() : -1);
     }
 }

@@ -46,6 +46,15 @@ final class JsonValueCodec<V> implements ValueCodec<V> {
     }
 
     @Override
+    public V decode(byte[] bytes, int offset, int length) {
+        try {
+            return reader.readValue(bytes, offset, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored bytes are not a JSON " + typeName, e);
+        }
+    }
+
+    @Override
     public String toString() {
         return "ValueCodec.json(" + typeName + ")";
     }

@@ -1,8 +1,6 @@
 package io.perfkit.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.perfkit.core.Finding;
 import io.perfkit.core.FindingKind;
 import io.perfkit.core.FindingPublisher;
@@ -11,33 +9,22 @@ import io.perfkit.core.RateLimitedLogger;
 import io.perfkit.core.Require;
 import io.perfkit.core.Ticker;
 import io.perfkit.core.WorkScope;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
@@ -78,74 +65,44 @@ import org.slf4j.LoggerFactory;
  * @param <V> the value type
  */
 public final class TieredCache<K, V> implements AutoCloseable {
-    private static final int STRIPES = 4096;
     private static final String ALL_GEN = "";
-    /** Internal generation names: user tags and key prefixes live in separate spaces ("t:..." and "p:..."). */
-    private static final String TAG = "t:";
-    private static final String PREFIX_TAG = "p:";
 
     private final String name;
-    private final String namespace;
+    /** {@code <namespace>:k:}, the Redis key of a cache key without the key; what listeners are told. */
+    private final String dataKeyPrefix;
     private final Function<? super K, String> keyMapper;
-    private final @Nullable Function<? super K, ? extends Collection<String>> tagger;
     private final boolean hasPrefixes;
+    /** The L1's Caffeine cache, read directly by the hit path. */
     private final Cache<String, Entry<V>> l1;
-    private final long l1TtlNanos;
-    private final double jitter;
-    private final long negativeTtlMillis;
-    private final long degradedL1Nanos;
-    private final long staleNanos;
-    private final long staleIfErrorNanos;
-    private final @Nullable RemoteStore remote;
-    private final @Nullable ValueCodec<V> codec;
-    private final long remoteTtlMillis;
-    private final long tombstoneMillis;
-    private final long commandTimeoutMillis;
+    private final Ticker ticker;
+    private final CacheMetrics metrics;
+    /** False with no recorder: an L1 hit then skips the recorder call altogether. */
+    private final boolean recordsHits;
+    private final LocalTier<V> local;
+    private final @Nullable RemoteTier<V> remote;
+    private final Generations<K> generations;
+    /** The whole-cache generation, read by the hit path from here rather than through the entry. */
+    private final Generation allGeneration;
+    private final LoadCoordinator<K, V> loads;
+    private final @Nullable InvalidationBus bus;
     private final RemoteFailurePolicy policy;
-    private final long leaseMillis;
-    private final long leaseWaitMillis;
-    private final double beta;
-    private final CacheRecorder recorder;
     private final InvalidationListener listener;
     private final @Nullable FindingPublisher findings;
-    private final Ticker ticker;
     private final Executor executor;
     private final @Nullable ScheduledExecutorService ownedScheduler;
     private final CircuitBreaker breaker;
     private final RateLimitedLogger log = RateLimitedLogger.of(LoggerFactory.getLogger(TieredCache.class));
-
-    private final AtomicLongArray epochs = new AtomicLongArray(STRIPES);
-    private final AtomicLong globalEpoch = new AtomicLong();
-    private final ConcurrentHashMap<String, CompletableFuture<Entry<V>>> inFlight = new ConcurrentHashMap<>();
-    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<String, Generation> generations = new ConcurrentHashMap<>();
-    private final Generation allGeneration;
-    private final Generation[] noTagHolders;
-    private final @Nullable Bus bus;
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
 
     private TieredCache(Builder<K, V> b) {
         this.name = b.name;
-        this.namespace = b.namespace + ":";
+        String namespace = b.namespace + ":";
+        this.dataKeyPrefix = namespace + "k:";
         this.keyMapper = b.keyMapper;
-        this.tagger = combinedTags(b.tagger, b.prefixOf);
         this.hasPrefixes = b.prefixOf != null;
-        this.l1TtlNanos = b.localTtl.toNanos();
-        this.jitter = b.jitter;
-        this.negativeTtlMillis = b.negativeTtl == null ? 0 : b.negativeTtl.toMillis();
-        this.degradedL1Nanos = b.degradedLocalTtl.toNanos();
-        this.staleNanos = b.staleWhileRevalidate.toNanos();
-        this.staleIfErrorNanos = b.staleIfError.toNanos();
-        this.remote = b.remote;
-        this.codec = b.codec;
-        this.remoteTtlMillis = b.remoteTtl == null ? 0 : b.remoteTtl.toMillis();
-        this.tombstoneMillis = b.tombstoneTtl.toMillis();
-        this.commandTimeoutMillis = Math.max(1, b.commandTimeout.toMillis());
         this.policy = b.policy;
-        this.leaseMillis = b.lease == null ? 0 : b.lease.toMillis();
-        this.leaseWaitMillis = b.leaseWait.toMillis();
-        this.beta = b.beta;
-        this.recorder = b.recorderFactory.create(b.name);
+        this.metrics = new CacheMetrics(b.recorderFactory.create(b.name));
+        this.recordsHits = metrics.recorder != CacheRecorder.disabled();
         this.listener = b.listener;
         this.findings = b.findingSink == null ? null : FindingPublisher.of(b.findingSink);
         this.executor = b.executor;
@@ -171,28 +128,31 @@ public final class TieredCache<K, V> implements AutoCloseable {
             this.ticker = coarse;
         }
         this.breaker = new CircuitBreaker(b.breakerFailures, b.breakerOpen.toNanos(), ticker, this::onBreakerChange);
-
-        boolean remoteGenerations = remote != null;
-        this.allGeneration = new Generation(namespace + "g:", remoteGenerations ? Generation.UNKNOWN : 0);
-        this.noTagHolders = new Generation[] {allGeneration};
-
-        this.l1 = Caffeine.newBuilder()
-                .maximumSize(b.localMaximumSize)
-                .evictionListener((String key, Entry<V> value, RemovalCause cause) -> {
-                    if (cause.wasEvicted()) {
-                        safeRecord(() -> recorder.recordEviction(Tier.L1));
-                    }
-                })
-                .build();
+        long remoteTtlMillis = b.remote == null || b.remoteTtl == null ? 0 : b.remoteTtl.toMillis();
+        long negativeTtlMillis = b.negativeTtl == null ? 0 : b.negativeTtl.toMillis();
+        this.local = new LocalTier<>(b.localMaximumSize, b.localTtl.toNanos(), b.jitter, negativeTtlMillis,
+                remoteTtlMillis, b.degradedLocalTtl.toNanos(), b.beta, ticker, metrics, this::isReceivingInvalidations);
+        this.l1 = local.cache;
+        RemoteStore store = b.remote;
+        ValueCodec<V> codec = b.codec;
+        this.remote = store == null || codec == null ? null
+                : new RemoteTier<>(name, namespace, store, codec, Math.max(1, b.commandTimeout.toMillis()),
+                        b.tombstoneTtl.toMillis(), policy, breaker, local, metrics, log);
+        this.generations = new Generations<>(name, namespace, b.tagger, b.prefixOf, local, remote, log);
+        this.allGeneration = generations.all;
+        this.loads = new LoadCoordinator<>(name, namespace, local, remote, generations, metrics, ticker, executor,
+                log, negativeTtlMillis, b.lease == null ? 0 : b.lease.toMillis(), b.leaseWait.toMillis(),
+                b.staleWhileRevalidate.toNanos(), b.staleIfError.toNanos(), policy, b.loadTimeout.toNanos());
 
         if (remote != null && b.invalidationMessages) {
-            this.bus = new Bus(remote, namespace + "invalidations", b.heartbeat.toNanos());
+            this.bus = new InvalidationBus(name, remote.store, namespace + "invalidations", b.heartbeat.toNanos(),
+                    remote.commandTimeoutMillis, breaker, ticker, metrics, log, new Receiver());
             bus.start(scheduler);
         } else {
             this.bus = null;
         }
         if (remote != null) {
-            executor.execute(this::refreshGenerations);
+            executor.execute(generations::refreshAll);
         }
     }
 
@@ -240,12 +200,11 @@ public final class TieredCache<K, V> implements AutoCloseable {
     public @Nullable V get(K key, Function<? super K, ? extends @Nullable V> loader) {
         String k = keyMapper.apply(key);
         Entry<V> e = l1.getIfPresent(k);
-        long now;
-        if (e != null && e.isLive(now = ticker.read())) {
-            onL1Hit(e, key, k, loader, now);
+        if (e != null && e.isQuiet(ticker.read(), allGeneration)) {
+            onL1Hit();
             return e.value;
         }
-        return miss(e, k, key, loader);
+        return getSlow(e, k, key, loader);
     }
 
     /**
@@ -257,22 +216,11 @@ public final class TieredCache<K, V> implements AutoCloseable {
     public @Nullable V getIfPresent(K key) {
         String k = keyMapper.apply(key);
         Entry<V> e = l1.getIfPresent(k);
-        long now;
-        if (e != null && e.isLive(now = ticker.read())) {
-            onL1Hit(e, key, k, null, now);
+        if (e != null && e.isLive(ticker.read(), allGeneration)) {
+            onL1Hit();
             return e.value;
         }
-        record(Tier.L1, false);
-        if (remote == null) {
-            return null;
-        }
-        Snapshot snap = snapshot(k, key);
-        Remote<V> r = readRemote(k, snap);
-        if (r.entry != null) {
-            fillL1(k, r.entry, snap);
-            return r.entry.value;
-        }
-        return null;
+        return remoteIfPresent(k, key);
     }
 
     /**
@@ -292,82 +240,20 @@ public final class TieredCache<K, V> implements AutoCloseable {
         for (K key : keys) {
             String k = keyMapper.apply(key);
             Entry<V> e = l1.getIfPresent(k);
-            long now;
-            if (e != null && e.isLive(now = ticker.read())) {
-                onL1Hit(e, key, k, null, now);
+            if (e != null && e.isLive(ticker.read(), allGeneration)) {
+                onL1Hit();
                 if (e.value != null) {
                     result.put(key, e.value);
                 }
             } else {
-                record(Tier.L1, false);
+                metrics.get(Tier.L1, false);
                 missing.put(key, k);
             }
         }
         if (missing.isEmpty()) {
             return result;
         }
-        Map<K, Snapshot> snaps = new LinkedHashMap<>();
-        missing.forEach((key, k) -> snaps.put(key, snapshot(k, key)));
-        Map<K, byte @Nullable []> observed = new LinkedHashMap<>();
-        boolean remoteOk = false;
-        if (remote != null && codec != null) {
-            List<String> redisKeys = new ArrayList<>();
-            missing.values().forEach(k -> redisKeys.add(dataKey(k)));
-            RemoteStore store = remote;
-            try {
-                List<byte @Nullable []> values = call("get", () -> store.getAll(redisKeys));
-                remoteOk = true;
-                int i = 0;
-                for (Map.Entry<K, String> m : new ArrayList<>(missing.entrySet())) {
-                    byte[] bytes = values.get(i++);
-                    Snapshot snap = snaps.get(m.getKey());
-                    Entry<V> e = bytes == null || snap == null ? null : toEntry(bytes, snap);
-                    record(Tier.L2, e != null);
-                    if (e != null && snap != null) {
-                        fillL1(m.getValue(), e, snap);
-                        if (e.value != null) {
-                            result.put(m.getKey(), e.value);
-                        }
-                        missing.remove(m.getKey());
-                    } else {
-                        observed.put(m.getKey(), bytes);
-                    }
-                }
-            } catch (RemoteFailure f) {
-                fallback("get", f);
-            }
-        }
-        if (missing.isEmpty()) {
-            return reorder(keys, result);
-        }
-        Set<K> toLoad = new LinkedHashSet<>(missing.keySet());
-        long start = System.nanoTime();
-        Map<? extends K, ? extends V> loaded;
-        try {
-            loaded = bulkLoader.apply(toLoad);
-        } catch (RuntimeException | Error ex) {
-            safeRecord(() -> recorder.recordLoad(System.nanoTime() - start, false));
-            throw ex;
-        }
-        long loadNanos = System.nanoTime() - start;
-        safeRecord(() -> recorder.recordLoad(loadNanos, true));
-        List<CompletableFuture<Boolean>> writes = new ArrayList<>();
-        for (Map.Entry<K, String> m : missing.entrySet()) {
-            V v = loaded.get(m.getKey());
-            Snapshot snap = snaps.get(m.getKey());
-            if (snap == null || (v == null && negativeTtlMillis == 0)) {
-                continue;
-            }
-            Entry<V> e = newEntry(v, loadNanos, snap, System.currentTimeMillis());
-            if (remoteOk && remote != null && snap.known()) {
-                writes.add(writeRemoteAsync(m.getValue(), observed.get(m.getKey()), e, snap));
-            }
-            fillL1(m.getValue(), e, snap);
-            if (v != null) {
-                result.put(m.getKey(), v);
-            }
-        }
-        awaitQuietly(writes);
+        loads.loadAll(missing, result, bulkLoader);
         return reorder(keys, result);
     }
 
@@ -386,118 +272,11 @@ public final class TieredCache<K, V> implements AutoCloseable {
         Require.nonNull(loader, "loader");
         String k = keyMapper.apply(key);
         Entry<V> e = l1.getIfPresent(k);
-        long now;
-        if (e != null && e.isLive(now = ticker.read())) {
-            onL1Hit(e, key, k, null, now);
+        if (e != null && e.isLive(ticker.read(), allGeneration)) {
+            onL1Hit();
             return CompletableFuture.completedFuture(e.value);
         }
-        if (leaseMillis > 0) {
-            return CompletableFuture.supplyAsync(
-                    () -> join(k, key, kk -> loader.apply(kk).toCompletableFuture().join()), executor);
-        }
-        record(Tier.L1, false);
-        WorkScope scope = WorkScope.currentOrNull();
-        if (scope != null) {
-            scope.recordCacheMiss();
-        }
-        CompletableFuture<Entry<V>> mine = new CompletableFuture<>();
-        CompletableFuture<Entry<V>> leader = inFlight.putIfAbsent(k, mine);
-        if (leader != null) {
-            return leader.thenApply(en -> en.value);
-        }
-        CompletableFuture<Entry<V>> work;
-        try {
-            work = leadAsync(k, key, loader);
-        } catch (RuntimeException ex) {
-            work = CompletableFuture.failedFuture(ex);
-        }
-        work.whenComplete((en, ex) -> {
-            inFlight.remove(k, mine);
-            if (ex != null) {
-                mine.completeExceptionally(ex instanceof CompletionException && ex.getCause() != null
-                        ? ex.getCause() : ex);
-            } else {
-                mine.complete(en);
-            }
-        });
-        return mine.thenApply(en -> en.value);
-    }
-
-    private CompletableFuture<Entry<V>> leadAsync(String k, K key,
-            Function<? super K, ? extends CompletionStage<? extends @Nullable V>> loader) {
-        Snapshot snap = snapshot(k, key);
-        RemoteStore store = remote;
-        if (store == null || codec == null) {
-            return loadAsync(k, key, loader, snap, null, false);
-        }
-        if (!breaker.tryAcquire()) {
-            return afterRemoteFailure(k, key, loader, snap, new RemoteFailure(null));
-        }
-        CompletableFuture<byte @Nullable []> read;
-        try {
-            read = store.get(dataKey(k)).orTimeout(commandTimeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (RuntimeException ex) {
-            read = CompletableFuture.failedFuture(ex);
-        }
-        return read.handle((bytes, ex) -> {
-            if (ex != null) {
-                breaker.onFailure();
-                record(Tier.L2, false);
-                return afterRemoteFailure(k, key, loader, snap, new RemoteFailure(
-                        ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex));
-            }
-            breaker.onSuccess();
-            Entry<V> found = bytes == null ? null : toEntry(bytes, snap);
-            record(Tier.L2, found != null);
-            if (found != null) {
-                fillL1(k, found, snap);
-                return CompletableFuture.completedFuture(found);
-            }
-            return loadAsync(k, key, loader, snap, bytes, true);
-        }).thenCompose(f -> f);
-    }
-
-    private CompletableFuture<Entry<V>> afterRemoteFailure(String k, K key,
-            Function<? super K, ? extends CompletionStage<? extends @Nullable V>> loader, Snapshot snap,
-            RemoteFailure f) {
-        fallback("get", f);
-        if (policy == RemoteFailurePolicy.FAIL_CLOSED) {
-            return CompletableFuture.failedFuture(new CacheUnavailableException(
-                    "cache '" + name + "': Redis unavailable, not loading", f.getCause()));
-        }
-        return loadAsync(k, key, loader, snap, null, false);
-    }
-
-    private CompletableFuture<Entry<V>> loadAsync(String k, K key,
-            Function<? super K, ? extends CompletionStage<? extends @Nullable V>> loader, Snapshot snap,
-            byte @Nullable [] observed, boolean remoteOk) {
-        long start = System.nanoTime();
-        long startTick = ticker.read();
-        CompletableFuture<? extends @Nullable V> loading;
-        try {
-            loading = loader.apply(key).toCompletableFuture();
-        } catch (RuntimeException ex) {
-            loading = CompletableFuture.failedFuture(ex);
-        }
-        return loading.handle((v, ex) -> {
-            long loadNanos = System.nanoTime() - start;
-            if (ex != null) {
-                safeRecord(() -> recorder.recordLoad(loadNanos, false));
-                return CompletableFuture.<Entry<V>>failedFuture(ex);
-            }
-            safeRecord(() -> recorder.recordLoad(loadNanos, true));
-            Entry<V> e = newEntry(v, Math.max(0, ticker.read() - startTick), snap, System.currentTimeMillis());
-            if (v == null && negativeTtlMillis == 0) {
-                return CompletableFuture.completedFuture(e);
-            }
-            CompletableFuture<Boolean> write = remoteOk && remote != null && snap.known()
-                    ? writeRemoteAsync(k, observed, e, snap)
-                    : CompletableFuture.completedFuture(false);
-            return write.handle((written, wex) -> {
-                fillL1(k, e, snap);
-                return e;
-            });
-        }).thenCompose(f -> f);
+        return loads.missAsync(k, key, loader);
     }
 
     /**
@@ -511,24 +290,21 @@ public final class TieredCache<K, V> implements AutoCloseable {
         Require.nonNull(value, "value");
         String k = keyMapper.apply(key);
         invalidateLocal(k, false);
-        Snapshot snap = snapshot(k, key);
-        Entry<V> e = newEntry(value, 0, snap, System.currentTimeMillis());
-        RemoteStore store = remote;
-        if (store != null && codec != null) {
+        Snapshot snap = generations.snapshot(k, key);
+        Entry<V> e = local.newEntry(value, 0, snap, System.currentTimeMillis());
+        RemoteTier<V> r = remote;
+        if (r != null) {
             try {
-                byte[] bytes = encode(e, snap.gens);
-                long ttl = e.expiresAtMillis - e.writeMillis;
-                call("set", () -> store.set(dataKey(k), bytes, Math.max(1, ttl)));
-                record(Tier.L2);
-            } catch (RemoteFailure f) {
-                failOrFallback("set", f, "put");
+                r.write(k, e, snap);
+            } catch (RemoteTier.RemoteFailure f) {
+                r.failOrFallback("set", f, "put");
             }
             // a read here that fetched the old L2 value between the first invalidation and the write must not fill
             invalidateLocal(k, false);
-            snap = snap.withEpochs(epochs.get(stripe(k)), globalEpoch.get());
-            sendKey(k, "put");
+            snap = snap.withEpochs(local.epoch(k), local.globalEpoch());
+            sendKey(r, k, "put");
         }
-        fillL1(k, e, snap);
+        local.fill(k, e, snap);
     }
 
     /**
@@ -554,18 +330,16 @@ public final class TieredCache<K, V> implements AutoCloseable {
     public void invalidate(K key) {
         String k = keyMapper.apply(key);
         invalidateLocal(k, false);
-        RemoteStore store = remote;
-        if (store != null) {
-            ThreadLocalRandom r = ThreadLocalRandom.current();
-            byte[] tomb = Envelope.tombstone(r.nextLong(), r.nextLong());
+        RemoteTier<V> r = remote;
+        if (r != null) {
             try {
-                call("set", () -> store.set(dataKey(k), tomb, tombstoneMillis));
-            } catch (RemoteFailure f) {
-                failOrFallback("set", f, "invalidate");
+                r.writeTombstone(k);
+            } catch (RemoteTier.RemoteFailure f) {
+                r.failOrFallback("set", f, "invalidate");
             }
             // a read here that fetched the old L2 value before the tombstone landed must not fill L1
             invalidateLocal(k, false);
-            sendKey(k, "invalidate");
+            sendKey(r, k, "invalidate");
         }
     }
 
@@ -589,7 +363,8 @@ public final class TieredCache<K, V> implements AutoCloseable {
      */
     public void invalidateTag(String tag) {
         Require.nonNull(tag, "tag");
-        bumpGeneration(generation(TAG + tag), Message.TAG, TAG + tag);
+        String internal = Generations.TAG + tag;
+        bumpGeneration(generations.of(internal), Message.TAG, internal);
     }
 
     /**
@@ -608,7 +383,8 @@ public final class TieredCache<K, V> implements AutoCloseable {
     public void invalidatePrefix(String prefix) {
         Require.nonNull(prefix, "prefix");
         Require.state(hasPrefixes, "invalidatePrefix needs the builder's prefix(...) function");
-        bumpGeneration(generation(PREFIX_TAG + prefix), Message.TAG, PREFIX_TAG + prefix);
+        String internal = Generations.PREFIX_TAG + prefix;
+        bumpGeneration(generations.of(internal), Message.TAG, internal);
     }
 
     /**
@@ -617,7 +393,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
      * @throws CacheUnavailableException under FAIL_CLOSED when Redis is unavailable
      */
     public void invalidateAll() {
-        bumpGeneration(allGeneration, Message.ALL, ALL_GEN);
+        bumpGeneration(generations.all, Message.ALL, ALL_GEN);
         flushLocal(FlushReason.INVALIDATE_ALL);
     }
 
@@ -638,8 +414,8 @@ public final class TieredCache<K, V> implements AutoCloseable {
      * @return true when invalidation messages flow (always true without an L2)
      */
     public boolean isReceivingInvalidations() {
-        Bus b = bus;
-        return b == null || b.healthy;
+        InvalidationBus b = bus;
+        return b == null || b.isHealthy();
     }
 
     /**
@@ -648,7 +424,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
      * @return the estimated L1 size
      */
     public long localSize() {
-        return l1.estimatedSize();
+        return local.size();
     }
 
     /** Stops the heartbeat and the subscription; does not close the {@link RemoteStore}. */
@@ -657,7 +433,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
         for (ScheduledFuture<?> t : tasks) {
             t.cancel(false);
         }
-        Bus b = bus;
+        InvalidationBus b = bus;
         if (b != null) {
             b.close();
         }
@@ -668,699 +444,55 @@ public final class TieredCache<K, V> implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "TieredCache[" + name + ", l1=" + l1.estimatedSize() + ", remote=" + (remote != null)
+        return "TieredCache[" + name + ", l1=" + local.size() + ", remote=" + (remote != null)
                 + ", breaker=" + breaker.state() + "]";
     }
 
     // ---------------------------------------------------------------------------------------------------- reads
 
-    /** Everything but an L1 hit, kept out of {@link #get} so that the hit path stays small enough to inline. */
-    private @Nullable V miss(@Nullable Entry<V> e, String k, K key,
-            Function<? super K, ? extends @Nullable V> loader) {
-        if (e != null) {
-            long now = ticker.read();
-            if (staleNanos > 0 && now - e.expiresAtTick < staleNanos && e.isCurrent()) {
-                // stale-while-revalidate: serve the expired value once more and reload in the background
-                record(Tier.L1, true);
-                refreshInBackground(key, k, loader, e);
-                return e.value;
-            }
-            if (staleIfErrorNanos > 0) {
-                try {
-                    return join(k, key, loader);
-                } catch (RuntimeException ex) {
-                    // stale-if-error: the loader (or Redis, under FAIL_CLOSED) failed; an expired value that was
-                    // never invalidated is better than an error, within the configured window
-                    if (now - e.expiresAtTick < staleIfErrorNanos && e.isCurrent()) {
-                        safeRecord(() -> recorder.recordRemoteFailure("stale-if-error"));
-                        log.warn("stale-if-error", "cache '" + name + "': load failed, served an expired value", ex);
-                        return e.value;
-                    }
-                    throw ex;
-                }
-            }
-        }
-        return join(k, key, loader);
-    }
-
-    private void onL1Hit(Entry<V> e, K key, String k,
-            @Nullable Function<? super K, ? extends @Nullable V> loader, long now) {
-        try {
-            recorder.recordGet(Tier.L1, true);
-        } catch (RuntimeException ignored) {
-            // a throwing recorder must not fail the read
+    /**
+     * An L1 hit: counted (skipped entirely with no recorder) and attributed to the current {@link WorkScope}, whose
+     * lookup is one static read in an application that never opened a scope. Kept tiny so that {@link #get}
+     * inlines into its caller with it.
+     */
+    private void onL1Hit() {
+        if (recordsHits) {
+            metrics.get(Tier.L1, true);
         }
         WorkScope scope = WorkScope.currentOrNull();
         if (scope != null) {
             scope.recordCacheHit();
         }
-        if (loader != null && now - e.refreshAtTick >= 0) {
-            refreshInBackground(key, k, loader, e);
-        }
     }
 
-    private @Nullable V join(String k, K key, Function<? super K, ? extends @Nullable V> loader) {
-        record(Tier.L1, false);
-        WorkScope scope = WorkScope.currentOrNull();
-        if (scope != null) {
-            scope.recordCacheMiss();
-        }
-        CompletableFuture<Entry<V>> mine = new CompletableFuture<>();
-        CompletableFuture<Entry<V>> leader = inFlight.putIfAbsent(k, mine);
-        if (leader != null) {
-            try {
-                return leader.join().value;
-            } catch (CompletionException ex) {
-                Throwable cause = ex.getCause();
-                if (cause instanceof RuntimeException) {
-                    throw (RuntimeException) cause;
-                }
-                if (cause instanceof Error) {
-                    throw (Error) cause;
-                }
-                throw ex;
+    /** {@link #get} past the common hit: a hit whose early refresh is due, a stale or outdated entry, a miss. */
+    private @Nullable V getSlow(@Nullable Entry<V> e, String k, K key,
+            Function<? super K, ? extends @Nullable V> loader) {
+        long now;
+        if (e != null && e.isLive(now = ticker.read(), allGeneration)) {
+            onL1Hit();
+            if (now - e.refreshAtTick() >= 0) {
+                loads.refreshInBackground(key, k, loader, e);
             }
-        }
-        try {
-            Entry<V> e = lead(k, key, loader);
-            mine.complete(e);
             return e.value;
-        } catch (RuntimeException | Error ex) {
-            mine.completeExceptionally(ex);
-            throw ex;
-        } finally {
-            inFlight.remove(k, mine);
         }
+        return loads.miss(e, k, key, loader);
     }
 
-    /** The miss path of one key: L2, then (under the lease, if any) the loader, then L2 and L1 writes. */
-    private Entry<V> lead(String k, K key, Function<? super K, ? extends @Nullable V> loader) {
-        Snapshot snap = snapshot(k, key);
-        byte @Nullable [] observed = null;
-        boolean remoteOk = false;
-        if (remote != null && codec != null) {
-            Remote<V> r = readRemote(k, snap);
-            if (r.entry != null) {
-                fillL1(k, r.entry, snap);
-                if (ticker.read() - r.entry.refreshAtTick >= 0) {
-                    refreshInBackground(key, k, loader, r.entry);
-                }
-                return r.entry;
-            }
-            observed = r.observed;
-            remoteOk = r.ok;
-            if (!remoteOk && policy == RemoteFailurePolicy.FAIL_CLOSED) {
-                throw new CacheUnavailableException("cache '" + name + "': Redis unavailable, not loading", r.failure);
-            }
-        }
-        byte[] leaseToken = null;
-        if (remoteOk && leaseMillis > 0) {
-            Lease<V> lease = acquireLeaseOrWait(k, snap);
-            if (lease.entry != null) {
-                fillL1(k, lease.entry, snap);
-                return lease.entry;
-            }
-            leaseToken = lease.token;
-            observed = lease.observed;
-        }
-        try {
-            return loadAndStore(k, key, loader, snap, observed, remoteOk);
-        } finally {
-            if (leaseToken != null) {
-                releaseLease(k, leaseToken);
-            }
-        }
-    }
-
-    private Entry<V> loadAndStore(String k, K key, Function<? super K, ? extends @Nullable V> loader, Snapshot snap,
-            byte @Nullable [] observed, boolean remoteOk) {
-        long start = System.nanoTime();
-        long startTick = ticker.read();
-        V v;
-        try {
-            v = loader.apply(key);
-        } catch (RuntimeException | Error ex) {
-            long failedNanos = System.nanoTime() - start;
-            safeRecord(() -> recorder.recordLoad(failedNanos, false));
-            throw ex;
-        }
-        long loadNanos = System.nanoTime() - start;
-        safeRecord(() -> recorder.recordLoad(loadNanos, true));
-        // the XFetch delta is timed by the cache's ticker (coarse, or the one a test injects)
-        Entry<V> e = newEntry(v, Math.max(0, ticker.read() - startTick), snap, System.currentTimeMillis());
-        if (v == null && negativeTtlMillis == 0) {
-            return e;
-        }
-        if (remoteOk && remote != null && snap.known()) {
-            awaitQuietly(List.of(writeRemoteAsync(k, observed, e, snap)));
-        }
-        fillL1(k, e, snap);
-        return e;
-    }
-
-    /** Reads L2 once; a tombstone, a stale generation or undecodable bytes count as a miss. */
-    private Remote<V> readRemote(String k, Snapshot snap) {
-        RemoteStore store = remote;
-        if (store == null || codec == null) {
-            return new Remote<>(null, null, false, null);
-        }
-        try {
-            byte[] bytes = call("get", () -> store.get(dataKey(k)));
-            Entry<V> e = bytes == null ? null : toEntry(bytes, snap);
-            record(Tier.L2, e != null);
-            return new Remote<>(e, bytes, true, null);
-        } catch (RemoteFailure f) {
-            record(Tier.L2, false);
-            fallback("get", f);
-            return new Remote<>(null, null, false, f.getCause());
-        }
-    }
-
-    private @Nullable Entry<V> toEntry(byte[] bytes, Snapshot snap) {
-        Envelope env = Envelope.decode(bytes);
-        if (env == null || env.kind == Envelope.TOMBSTONE || !snap.known()
-                || env.gens.length != snap.gens.length) {
+    /** {@link #getIfPresent} after an L1 miss: one L2 read, no loader. */
+    private @Nullable V remoteIfPresent(String k, K key) {
+        metrics.get(Tier.L1, false);
+        RemoteTier<V> r = remote;
+        if (r == null) {
             return null;
         }
-        long[] gens = snap.gens;
-        for (int i = 0; i < gens.length; i++) {
-            if (env.gens[i] < gens[i]) {
-                return null; // written before a tag or whole-cache invalidation
-            }
+        Snapshot snap = generations.snapshot(k, key);
+        RemoteTier.RemoteRead<V> read = r.read(k, snap);
+        if (read.entry != null) {
+            local.fill(k, read.entry, snap);
+            return read.entry.value;
         }
-        for (int i = 0; i < gens.length; i++) {
-            if (env.gens[i] > gens[i]) {
-                // invalidated meanwhile, and this instance has not seen the message yet: catch up
-                snap.holders[i].advanceTo(env.gens[i]);
-            }
-        }
-        long now = System.currentTimeMillis();
-        if (env.expiresAtMillis <= now) {
-            return null;
-        }
-        V value = null;
-        if (env.kind == Envelope.VALUE && env.payload != null && codec != null) {
-            try {
-                value = codec.decode(env.payload);
-            } catch (RuntimeException ex) {
-                safeRecord(() -> recorder.recordRemoteFailure("decode"));
-                log.warn("decode", "cache '" + name + "': stored value does not decode with " + codec
-                        + "; treated as a miss", ex);
-                return null;
-            }
-        }
-        return makeEntry(value, env.writeMillis, env.expiresAtMillis, env.loadMillis, snap.holders, env.gens, now);
-    }
-
-    private Entry<V> newEntry(@Nullable V value, long loadNanos, Snapshot snap, long nowMillis) {
-        long ttlMillis;
-        if (value == null) {
-            ttlMillis = negativeTtlMillis;
-        } else if (remote != null && remoteTtlMillis > 0) {
-            ttlMillis = jittered(remoteTtlMillis);
-        } else {
-            ttlMillis = Math.max(1, jittered(TimeUnit.NANOSECONDS.toMillis(l1TtlNanos)));
-        }
-        int loadMillis = (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(loadNanos));
-        return makeEntry(value, nowMillis, nowMillis + Math.max(1, ttlMillis), loadMillis, snap.holders,
-                snap.gens, nowMillis);
-    }
-
-    private Entry<V> makeEntry(@Nullable V value, long writeMillis, long expiresAtMillis, int loadMillis,
-            Generation[] holders, long[] gens, long nowMillis) {
-        long remainingNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, expiresAtMillis - nowMillis));
-        long l1Nanos = Math.min(remainingNanos, jitteredNanos(l1TtlNanos));
-        Bus b = bus;
-        if (b != null && !b.healthy) {
-            l1Nanos = Math.min(l1Nanos, degradedL1Nanos);
-        }
-        l1Nanos = Math.min(l1Nanos, Entry.NEVER_OFFSET);
-        long nowTick = ticker.read();
-        long refreshAt = nowTick + Entry.NEVER_OFFSET;
-        if (beta > 0 && loadMillis > 0 && value != null) {
-            // XFetch (Vattani et al.): refresh once now - delta * beta * ln(u) >= expiry; u drawn once per fill
-            double u = 1.0 - ThreadLocalRandom.current().nextDouble(); // (0, 1]
-            long gap = (long) (TimeUnit.MILLISECONDS.toNanos(loadMillis) * beta * -Math.log(u));
-            refreshAt = nowTick + Math.max(0, remainingNanos - gap);
-        }
-        return new Entry<>(value, writeMillis, expiresAtMillis, loadMillis, holders, gens, nowTick + l1Nanos,
-                refreshAt);
-    }
-
-    /** Puts into L1 unless an invalidation of this key (or a flush) happened since {@code snap} was taken. */
-    private void fillL1(String k, Entry<V> e, Snapshot snap) {
-        int stripe = stripe(k);
-        boolean[] filled = new boolean[1];
-        l1.asMap().compute(k, (key, old) -> {
-            if (epochs.get(stripe) == snap.epoch && globalEpoch.get() == snap.global) {
-                filled[0] = true;
-                return e;
-            }
-            return old;
-        });
-        if (filled[0]) {
-            record(Tier.L1);
-        }
-    }
-
-    private CompletableFuture<Boolean> writeRemoteAsync(String k, byte @Nullable [] observed, Entry<V> e,
-            Snapshot snap) {
-        RemoteStore store = remote;
-        if (store == null || !breaker.tryAcquire()) {
-            return CompletableFuture.completedFuture(false);
-        }
-        byte[] bytes = encode(e, snap.gens);
-        long ttl = Math.max(1, e.expiresAtMillis - e.writeMillis);
-        return store.compareAndSet(dataKey(k), observed, bytes, ttl)
-                .orTimeout(commandTimeoutMillis, TimeUnit.MILLISECONDS)
-                .handle((written, ex) -> {
-                    if (ex != null) {
-                        breaker.onFailure();
-                        fallback("set", new RemoteFailure(ex));
-                        return false;
-                    }
-                    breaker.onSuccess();
-                    if (Boolean.TRUE.equals(written)) {
-                        record(Tier.L2);
-                    }
-                    return Boolean.TRUE.equals(written);
-                });
-    }
-
-    private byte[] encode(Entry<V> e, long[] gens) {
-        byte[] payload = null;
-        if (e.value != null && codec != null) {
-            payload = codec.encode(e.value);
-        }
-        return Envelope.encode(e.value == null ? Envelope.ABSENT : Envelope.VALUE, e.writeMillis, e.expiresAtMillis,
-                e.loadMillis, gens, payload);
-    }
-
-    // ---------------------------------------------------------------------------------------- stampede & refresh
-
-    private Lease<V> acquireLeaseOrWait(String k, Snapshot snap) {
-        RemoteStore store = remote;
-        if (store == null) {
-            return new Lease<>(null, null, null);
-        }
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        byte[] token = (Long.toHexString(r.nextLong()) + Long.toHexString(r.nextLong()))
-                .getBytes(StandardCharsets.US_ASCII);
-        String leaseKey = namespace + "lease:" + k;
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(leaseWaitMillis);
-        long pause = 2;
-        while (true) {
-            try {
-                Boolean acquired = call("lease", () -> store.setIfAbsent(leaseKey, token, leaseMillis));
-                if (Boolean.TRUE.equals(acquired)) {
-                    // re-read: the previous holder may have written just before releasing
-                    Remote<V> again = readRemote(k, snap);
-                    if (again.entry != null) {
-                        releaseLease(k, token);
-                        return new Lease<>(again.entry, null, null);
-                    }
-                    return new Lease<>(null, token, again.observed);
-                }
-            } catch (RemoteFailure f) {
-                fallback("lease", f);
-                return new Lease<>(null, null, null);
-            }
-            if (System.nanoTime() >= deadline) {
-                Remote<V> last = readRemote(k, snap);
-                return new Lease<>(last.entry, null, last.observed);
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return new Lease<>(null, null, null);
-            }
-            pause = Math.min(pause * 2, 50);
-            Remote<V> polled = readRemote(k, snap);
-            if (polled.entry != null) {
-                return new Lease<>(polled.entry, null, null);
-            }
-        }
-    }
-
-    private void releaseLease(String k, byte[] token) {
-        RemoteStore store = remote;
-        if (store == null) {
-            return;
-        }
-        try {
-            call("lease", () -> store.deleteIfEquals(namespace + "lease:" + k, token));
-        } catch (RemoteFailure f) {
-            fallback("lease", f); // the lease expires by itself
-        }
-    }
-
-    private void refreshInBackground(K key, String k, Function<? super K, ? extends @Nullable V> loader,
-            Entry<V> current) {
-        if (!refreshing.add(k)) {
-            return;
-        }
-        try {
-            executor.execute(() -> {
-                try {
-                    refresh(key, k, loader, current);
-                } catch (RuntimeException | Error ex) {
-                    log.warn("refresh", "cache '" + name + "': early refresh failed; the current value is kept", ex);
-                } finally {
-                    refreshing.remove(k);
-                }
-            });
-        } catch (RuntimeException rejected) {
-            refreshing.remove(k);
-        }
-    }
-
-    private void refresh(K key, String k, Function<? super K, ? extends @Nullable V> loader, Entry<V> current) {
-        safeRecord(recorder::recordRefresh);
-        Snapshot snap = snapshot(k, key);
-        byte @Nullable [] observed = null;
-        boolean remoteOk = false;
-        if (remote != null && codec != null) {
-            Remote<V> r = readRemote(k, snap);
-            if (r.entry != null && r.entry.writeMillis > current.writeMillis) {
-                fillL1(k, r.entry, snap); // another instance refreshed already
-                return;
-            }
-            observed = r.observed;
-            remoteOk = r.ok;
-        }
-        byte[] token = null;
-        if (remoteOk && leaseMillis > 0 && remote != null) {
-            RemoteStore store = remote;
-            ThreadLocalRandom rnd = ThreadLocalRandom.current();
-            byte[] t = Long.toHexString(rnd.nextLong()).getBytes(StandardCharsets.US_ASCII);
-            try {
-                if (!Boolean.TRUE.equals(call("lease", () -> store.setIfAbsent(namespace + "lease:" + k, t,
-                        leaseMillis)))) {
-                    return; // another instance is refreshing; keep serving the current value
-                }
-                token = t;
-            } catch (RemoteFailure f) {
-                fallback("lease", f);
-            }
-        }
-        try {
-            loadAndStore(k, key, loader, snap, observed, remoteOk);
-        } finally {
-            if (token != null) {
-                releaseLease(k, token);
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------- invalidation
-
-    private void invalidateLocal(String k, boolean fromRemote) {
-        epochs.incrementAndGet(stripe(k));
-        inFlight.remove(k);
-        l1.invalidate(k);
-        try {
-            listener.onKeyInvalidated(dataKey(k), fromRemote);
-        } catch (RuntimeException ignored) {
-            // a throwing listener must not stop invalidation
-        }
-    }
-
-    private void flushLocal(FlushReason reason) {
-        globalEpoch.incrementAndGet();
-        inFlight.clear();
-        l1.invalidateAll();
-        safeRecord(() -> recorder.recordFlush(reason));
-        try {
-            listener.onFlush(reason);
-        } catch (RuntimeException ignored) {
-            // a throwing listener must not stop the flush
-        }
-    }
-
-    private void sendKey(String k, String operation) {
-        Bus b = bus;
-        if (b == null) {
-            return;
-        }
-        if (!b.send(Message.KEY, k, 0)) {
-            failOrFallback("publish", null, operation);
-        }
-    }
-
-    private void bumpGeneration(Generation g, byte type, String tagName) {
-        RemoteStore store = remote;
-        if (store == null) {
-            g.incrementAndGet();
-            return;
-        }
-        try {
-            Long next = call("generation", () -> store.increment(g.redisKey));
-            g.advanceTo(next);
-            Bus b = bus;
-            if (b != null && !b.send(type, tagName, next)) {
-                failOrFallback("publish", null, "invalidate");
-            }
-        } catch (RemoteFailure f) {
-            if (policy == RemoteFailurePolicy.FAIL_CLOSED) {
-                throw new CacheUnavailableException("cache '" + name + "': Redis unavailable, cannot invalidate",
-                        f.getCause());
-            }
-            fallback("generation", f);
-            flushLocal(FlushReason.SEND_FAILED);
-        }
-    }
-
-    private Generation generation(String tag) {
-        return generations.computeIfAbsent(tag, t -> new Generation(namespace + "tag:" + t,
-                remote == null ? 0 : Generation.UNKNOWN));
-    }
-
-    /** Reads the generations this instance does not know yet, in one round trip. */
-    private void fetchGenerations(Generation[] holders) {
-        RemoteStore store = remote;
-        if (store == null) {
-            return;
-        }
-        List<Generation> unknown = new ArrayList<>();
-        for (Generation g : holders) {
-            if (g.get() == Generation.UNKNOWN) {
-                unknown.add(g);
-            }
-        }
-        if (unknown.isEmpty()) {
-            return;
-        }
-        List<String> redisKeys = new ArrayList<>();
-        unknown.forEach(g -> redisKeys.add(g.redisKey));
-        try {
-            List<byte @Nullable []> values = call("generation", () -> store.getAll(redisKeys));
-            for (int i = 0; i < unknown.size(); i++) {
-                byte[] v = values.get(i);
-                unknown.get(i).advanceTo(v == null ? 0 : Long.parseLong(new String(v, StandardCharsets.US_ASCII)));
-            }
-        } catch (RemoteFailure f) {
-            fallback("generation", f);
-        } catch (NumberFormatException ex) {
-            log.warn("generation", "cache '" + name + "': a generation counter in Redis is not a number", ex);
-        }
-    }
-
-    /** After an outage: re-read every generation this instance uses. */
-    private void refreshGenerations() {
-        RemoteStore store = remote;
-        if (store == null) {
-            return;
-        }
-        List<Generation> all = new ArrayList<>(generations.values());
-        all.add(allGeneration);
-        List<String> redisKeys = new ArrayList<>();
-        all.forEach(g -> redisKeys.add(g.redisKey));
-        try {
-            List<byte @Nullable []> values = call("generation", () -> store.getAll(redisKeys));
-            for (int i = 0; i < all.size(); i++) {
-                byte[] v = values.get(i);
-                all.get(i).advanceTo(v == null ? 0 : Long.parseLong(new String(v, StandardCharsets.US_ASCII)));
-            }
-        } catch (RemoteFailure f) {
-            fallback("generation", f);
-        } catch (RuntimeException ex) {
-            log.warn("generation", "cache '" + name + "': could not re-read generation counters", ex);
-        }
-    }
-
-    private void onBreakerChange(BreakerState state) {
-        safeRecord(() -> recorder.recordBreakerState(state));
-        FindingPublisher publisher = findings;
-        if (state == BreakerState.OPEN && publisher != null) {
-            safeRecord(() -> publisher.publish(Finding.builder(FindingKind.CACHE_DEGRADED,
-                            "Redis unavailable for cache '" + name + "': serving from L1 and the loader")
-                    .subject(name)
-                    .evidence("policy", policy.name())
-                    .suggestion("Check Redis health and the network; the breaker probes again after its open time")
-                    .build()));
-        }
-        if (state == BreakerState.CLOSED) {
-            // invalidations may have been missed while Redis was away
-            flushLocal(FlushReason.REMOTE_RECOVERED);
-            try {
-                executor.execute(this::refreshGenerations);
-            } catch (RuntimeException ignored) {
-                // executor shut down: generations are re-read lazily
-            }
-        }
-    }
-
-    // -------------------------------------------------------------------------------------------------- helpers
-
-    private static <K> @Nullable Function<? super K, ? extends Collection<String>> combinedTags(
-            @Nullable Function<? super K, ? extends Collection<String>> tags,
-            @Nullable Function<? super K, String> prefixOf) {
-        if (tags == null && prefixOf == null) {
-            return null;
-        }
-        return key -> {
-            List<String> all = new ArrayList<>();
-            if (tags != null) {
-                Collection<String> own = tags.apply(key);
-                if (own != null) {
-                    for (String t : own) {
-                        all.add(TAG + t);
-                    }
-                }
-            }
-            if (prefixOf != null) {
-                all.add(PREFIX_TAG + prefixOf.apply(key));
-            }
-            return all;
-        };
-    }
-
-    private Snapshot snapshot(String k, K key) {
-        int stripe = stripe(k);
-        long epoch = epochs.get(stripe);
-        long global = globalEpoch.get();
-        Generation[] holders = noTagHolders;
-        Function<? super K, ? extends Collection<String>> t = tagger;
-        if (t != null) {
-            Collection<String> tags = t.apply(key);
-            if (tags != null && !tags.isEmpty()) {
-                TreeSet<String> sorted = new TreeSet<>(tags);
-                holders = new Generation[sorted.size() + 1];
-                holders[0] = allGeneration;
-                int i = 1;
-                for (String tag : sorted) {
-                    holders[i++] = generation(tag);
-                }
-            }
-        }
-        if (remote != null) {
-            fetchGenerations(holders);
-        }
-        long[] gens = new long[holders.length];
-        for (int i = 0; i < holders.length; i++) {
-            gens[i] = holders[i].get();
-        }
-        return new Snapshot(epoch, global, holders, gens);
-    }
-
-    private static int stripe(String k) {
-        int h = k.hashCode();
-        return (h ^ (h >>> 16)) & (STRIPES - 1);
-    }
-
-    private String dataKey(String k) {
-        return namespace + "k:" + k;
-    }
-
-    private long jittered(long millis) {
-        if (jitter == 0 || millis <= 0) {
-            return millis;
-        }
-        return millis - (long) (millis * jitter * ThreadLocalRandom.current().nextDouble());
-    }
-
-    private long jitteredNanos(long nanos) {
-        if (jitter == 0 || nanos <= 0) {
-            return nanos;
-        }
-        return nanos - (long) (nanos * jitter * ThreadLocalRandom.current().nextDouble());
-    }
-
-    private <T> T call(String operation, Supplier<CompletableFuture<T>> action) {
-        if (!breaker.tryAcquire()) {
-            throw new RemoteFailure(null);
-        }
-        try {
-            T result = action.get().get(commandTimeoutMillis, TimeUnit.MILLISECONDS);
-            breaker.onSuccess();
-            return result;
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new RemoteFailure(ex);
-        } catch (ExecutionException ex) {
-            breaker.onFailure();
-            throw new RemoteFailure(ex.getCause());
-        } catch (TimeoutException | RuntimeException ex) {
-            breaker.onFailure();
-            throw new RemoteFailure(ex);
-        }
-    }
-
-    private void fallback(String operation, RemoteFailure f) {
-        safeRecord(() -> recorder.recordRemoteFailure(operation));
-        Throwable cause = f.getCause();
-        log.warn("remote-" + operation, "cache '" + name + "': Redis " + operation + " failed ("
-                + (cause == null ? "circuit breaker open" : cause.toString()) + "); policy " + policy, null);
-    }
-
-    private void failOrFallback(String operation, @Nullable RemoteFailure f, String what) {
-        if (policy == RemoteFailurePolicy.FAIL_CLOSED) {
-            throw new CacheUnavailableException("cache '" + name + "': Redis unavailable, cannot " + what,
-                    f == null ? null : f.getCause());
-        }
-        if (f != null) {
-            fallback(operation, f);
-        } else {
-            safeRecord(() -> recorder.recordRemoteFailure(operation));
-        }
-    }
-
-    private void awaitQuietly(List<CompletableFuture<Boolean>> writes) {
-        for (CompletableFuture<Boolean> w : writes) {
-            try {
-                w.get(commandTimeoutMillis * 2, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException | TimeoutException ex) {
-                // counted in writeRemoteAsync
-            }
-        }
-    }
-
-    private void record(Tier tier, boolean hit) {
-        try {
-            recorder.recordGet(tier, hit);
-        } catch (RuntimeException ignored) {
-            // a throwing recorder must not fail the read
-        }
-    }
-
-    private void record(Tier tier) {
-        try {
-            recorder.recordPut(tier);
-        } catch (RuntimeException ignored) {
-            // a throwing recorder must not fail the write
-        }
-    }
-
-    private static void safeRecord(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException ignored) {
-            // a throwing recorder or listener must not fail the cache
-        }
+        return null;
     }
 
     private Map<K, V> reorder(Collection<? extends K> keys, Map<K, V> found) {
@@ -1374,258 +506,107 @@ public final class TieredCache<K, V> implements AutoCloseable {
         return ordered;
     }
 
-    /** What a miss saw before it loaded: epochs for the L1 fill check, generations for the L2 check. */
-    private static final class Snapshot {
-        final long epoch;
-        final long global;
-        final Generation[] holders;
-        final long[] gens;
+    // ------------------------------------------------------------------------------------------- invalidation
 
-        Snapshot(long epoch, long global, Generation[] holders, long[] gens) {
-            this.epoch = epoch;
-            this.global = global;
-            this.holders = holders;
-            this.gens = gens;
+    private void invalidateLocal(String k, boolean fromRemote) {
+        local.invalidate(k);
+        loads.forget(k);
+        try {
+            listener.onKeyInvalidated(dataKeyPrefix + k, fromRemote);
+        } catch (RuntimeException ignored) {
+            // a throwing listener must not stop invalidation
         }
+    }
 
-        Snapshot withEpochs(long newEpoch, long newGlobal) {
-            return new Snapshot(newEpoch, newGlobal, holders, gens);
+    private void flushLocal(FlushReason reason) {
+        local.flush();
+        loads.forgetAll();
+        metrics.flush(reason);
+        try {
+            listener.onFlush(reason);
+        } catch (RuntimeException ignored) {
+            // a throwing listener must not stop the flush
         }
+    }
 
-        boolean known() {
-            for (long g : gens) {
-                if (g == Generation.UNKNOWN) {
-                    return false;
-                }
+    private void sendKey(RemoteTier<V> r, String k, String operation) {
+        InvalidationBus b = bus;
+        if (b != null && !b.send(Message.KEY, k, 0)) {
+            r.failOrFallback("publish", null, operation);
+        }
+    }
+
+    private void bumpGeneration(Generation g, byte type, String tagName) {
+        RemoteTier<V> r = remote;
+        if (r == null) {
+            g.incrementAndGet();
+            return;
+        }
+        try {
+            Long next = r.call("generation", () -> r.store.increment(g.redisKey));
+            g.advanceTo(next);
+            InvalidationBus b = bus;
+            if (b != null && !b.send(type, tagName, next)) {
+                r.failOrFallback("publish", null, "invalidate");
             }
-            return true;
+        } catch (RemoteTier.RemoteFailure f) {
+            if (policy == RemoteFailurePolicy.FAIL_CLOSED) {
+                throw new CacheUnavailableException("cache '" + name + "': Redis unavailable, cannot invalidate",
+                        f.getCause());
+            }
+            r.fallback("generation", f);
+            flushLocal(FlushReason.SEND_FAILED);
         }
     }
 
-    private static final class Remote<V> {
-        final @Nullable Entry<V> entry;
-        final byte @Nullable [] observed;
-        final boolean ok;
-        final @Nullable Throwable failure;
-
-        Remote(@Nullable Entry<V> entry, byte @Nullable [] observed, boolean ok, @Nullable Throwable failure) {
-            this.entry = entry;
-            this.observed = observed;
-            this.ok = ok;
-            this.failure = failure;
+    private void onBreakerChange(BreakerState state) {
+        metrics.breakerState(state);
+        FindingPublisher publisher = findings;
+        if (state == BreakerState.OPEN && publisher != null) {
+            CacheMetrics.safely(() -> publisher.publish(Finding.builder(FindingKind.CACHE_DEGRADED,
+                            "Redis unavailable for cache '" + name + "': serving from L1 and the loader")
+                    .subject(name)
+                    .evidence("policy", policy.name())
+                    .suggestion("Check Redis health and the network; the breaker probes again after its open time")
+                    .build()));
         }
-    }
-
-    private static final class Lease<V> {
-        final @Nullable Entry<V> entry;
-        final byte @Nullable [] token;
-        final byte @Nullable [] observed;
-
-        Lease(@Nullable Entry<V> entry, byte @Nullable [] token, byte @Nullable [] observed) {
-            this.entry = entry;
-            this.token = token;
-            this.observed = observed;
-        }
-    }
-
-    /** A Redis call that failed, timed out or was refused by the breaker; never leaves this class. */
-    private static final class RemoteFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        RemoteFailure(@Nullable Throwable cause) {
-            super(cause == null ? "circuit breaker open" : cause.toString(), cause, false, false);
-        }
-    }
-
-    /** Time for L1 expiry and early refresh without a clock read per hit: advanced every millisecond. */
-    private static final class CoarseTicker implements Ticker {
-        private volatile long now = System.nanoTime();
-
-        void advance() {
-            now = System.nanoTime();
-        }
-
-        @Override
-        public long read() {
-            return now;
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------- message channel
-
-    /**
-     * Sends and receives invalidation messages. Each sender numbers its messages; heartbeats carry the last number,
-     * so a receiver notices a missed message at the next heartbeat at the latest. Hearing its own heartbeats tells
-     * an instance that its subscription works.
-     */
-    private final class Bus implements RemoteStore.MessageListener {
-        private final RemoteStore store;
-        private final String channel;
-        private final long heartbeatNanos;
-        private final long senderHigh;
-        private final long senderLow;
-        private final Object sendLock = new Object();
-        private long sequence;
-        private final Cache<Sender, AtomicLong> lastSeen = Caffeine.newBuilder()
-                .expireAfterAccess(Duration.ofMinutes(5))
-                .build();
-        private volatile long lastOwnHeartbeat;
-        volatile boolean healthy;
-        private volatile RemoteStore.@Nullable Subscription subscription;
-
-        Bus(RemoteStore store, String channel, long heartbeatNanos) {
-            this.store = store;
-            this.channel = channel;
-            this.heartbeatNanos = heartbeatNanos;
-            ThreadLocalRandom r = ThreadLocalRandom.current();
-            this.senderHigh = r.nextLong();
-            this.senderLow = r.nextLong();
-            this.lastOwnHeartbeat = ticker.read();
-        }
-
-        void start(ScheduledExecutorService scheduler) {
+        if (state == BreakerState.CLOSED) {
+            // invalidations may have been missed while Redis was away
+            flushLocal(FlushReason.REMOTE_RECOVERED);
             try {
-                subscription = store.subscribe(channel, this);
-            } catch (RuntimeException ex) {
-                log.warn("subscribe", "cache '" + name + "': cannot subscribe to invalidations yet", ex);
-            }
-            tasks.add(scheduler.scheduleAtFixedRate(this::beat, 0, heartbeatNanos, TimeUnit.NANOSECONDS));
-        }
-
-        /** Sends one message; false when it could not be handed to Redis. */
-        boolean send(byte type, String name, long generation) {
-            if (!breaker.tryAcquire()) {
-                return false;
-            }
-            CompletableFuture<Long> f;
-            synchronized (sendLock) {
-                long seq = ++sequence;
-                byte[] bytes = new Message(type, senderHigh, senderLow, seq, System.currentTimeMillis(), generation,
-                        name).encode();
-                f = store.publish(channel, bytes);
-            }
-            try {
-                f.get(commandTimeoutMillis, TimeUnit.MILLISECONDS);
-                breaker.onSuccess();
-                safeRecord(() -> recorder.recordInvalidationSent(Message.invalidationType(type)));
-                return true;
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (ExecutionException | TimeoutException ex) {
-                breaker.onFailure();
-                return false;
-            }
-        }
-
-        private void beat() {
-            try {
-                if (subscription == null) {
-                    subscription = store.subscribe(channel, this);
-                }
-                if (healthy && ticker.read() - lastOwnHeartbeat > 4 * heartbeatNanos) {
-                    lost();
-                }
-                if (!breaker.tryAcquire()) {
-                    return;
-                }
-                CompletableFuture<Long> f;
-                synchronized (sendLock) {
-                    f = store.publish(channel, new Message(Message.HEARTBEAT, senderHigh, senderLow, sequence,
-                            System.currentTimeMillis(), 0, "").encode());
-                }
-                f.orTimeout(commandTimeoutMillis, TimeUnit.MILLISECONDS).whenComplete((n, ex) -> {
-                    if (ex == null) {
-                        breaker.onSuccess();
-                    } else {
-                        breaker.onFailure();
-                    }
-                });
-            } catch (RuntimeException ex) {
-                log.warn("heartbeat", "cache '" + name + "': heartbeat failed", ex);
-            }
-        }
-
-        private void lost() {
-            if (healthy) {
-                healthy = false;
-                flushLocal(FlushReason.SUBSCRIPTION_LOST);
-            }
-        }
-
-        @Override
-        public void onMessage(byte[] bytes) {
-            Message m = Message.decode(bytes);
-            if (m == null) {
-                safeRecord(() -> recorder.recordRemoteFailure("message"));
-                log.warn("bad-message", "cache '" + name + "': dropped a malformed invalidation message", null);
-                return;
-            }
-            if (m.senderHigh() == senderHigh && m.senderLow() == senderLow) {
-                if (m.type() == Message.HEARTBEAT) {
-                    lastOwnHeartbeat = ticker.read();
-                    if (!healthy) {
-                        // entries filled while deaf were capped at the degraded TTL; drop them now to be exact
-                        flushLocal(FlushReason.SUBSCRIPTION_LOST);
-                        healthy = true;
-                    }
-                }
-                return;
-            }
-            AtomicLong last = lastSeen.get(new Sender(m.senderHigh(), m.senderLow()), s -> new AtomicLong(-1));
-            long previous = last.get();
-            boolean gap;
-            if (m.type() == Message.HEARTBEAT) {
-                gap = previous >= 0 && m.sequence() > previous;
-                last.set(Math.max(previous, m.sequence()));
-            } else {
-                gap = previous >= 0 && m.sequence() != previous + 1;
-                last.set(m.sequence());
-            }
-            if (gap) {
-                flushLocal(FlushReason.GAP);
-            }
-            switch (m.type()) {
-                case Message.KEY:
-                    invalidateLocal(m.name(), true);
-                    break;
-                case Message.TAG:
-                    Generation g = generations.get(m.name());
-                    if (g != null) {
-                        g.advanceTo(m.generation());
-                    }
-                    break;
-                case Message.ALL:
-                    allGeneration.advanceTo(m.generation());
-                    flushLocal(FlushReason.INVALIDATE_ALL);
-                    break;
-                default:
-                    return;
-            }
-            long lag = Math.max(0, System.currentTimeMillis() - m.sentAtMillis());
-            safeRecord(() -> recorder.recordInvalidationReceived(m.invalidationType(), lag));
-        }
-
-        @Override
-        public void onConnectionLost() {
-            lost();
-        }
-
-        @Override
-        public void onConnectionRestored() {
-            // health returns with the next own heartbeat heard; messages sent meanwhile are lost, so start afresh
-            flushLocal(FlushReason.SUBSCRIPTION_LOST);
-        }
-
-        void close() {
-            RemoteStore.Subscription s = subscription;
-            if (s != null) {
-                s.close();
+                executor.execute(generations::refreshAll);
+            } catch (RuntimeException ignored) {
+                // executor shut down: generations are re-read lazily
             }
         }
     }
 
-    private record Sender(long high, long low) {}
+    /** Applies what other instances announce. */
+    private final class Receiver implements InvalidationBus.Receiver {
+        @Override
+        public void invalidateKey(String k) {
+            invalidateLocal(k, true);
+        }
+
+        @Override
+        public void advanceTag(String tag, long generation) {
+            Generation g = generations.ifKnown(tag);
+            if (g != null) {
+                g.advanceTo(generation);
+            }
+        }
+
+        @Override
+        public void invalidateAll(long generation) {
+            generations.all.advanceTo(generation);
+            flushLocal(FlushReason.INVALIDATE_ALL);
+        }
+
+        @Override
+        public void flush(FlushReason reason) {
+            flushLocal(reason);
+        }
+    }
 
     /**
      * Builds a {@link TieredCache}. Every setting is checked when set; {@link #build()} checks the combination.
@@ -1681,6 +662,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
         private double beta = DEFAULT_EARLY_REFRESH_BETA;
         private Duration staleWhileRevalidate = Duration.ZERO;
         private Duration staleIfError = Duration.ZERO;
+        private Duration loadTimeout = Duration.ZERO;
         private boolean invalidationMessages = true;
         private Duration heartbeat = DEFAULT_HEARTBEAT;
         private CacheRecorder.Factory recorderFactory = n -> CacheRecorder.disabled();
@@ -1937,6 +919,28 @@ public final class TieredCache<K, V> implements AutoCloseable {
          */
         public Builder<K, V> staleIfError(Duration window) {
             this.staleIfError = Require.nonNegative(window, "staleIfError");
+            return this;
+        }
+
+        /**
+         * Bounds how long a caller waits for a load of the same key that another caller started (single flight).
+         * Without it, a loader that hangs holds every caller of its key until it returns. With it, a waiter gives up
+         * when the load has run this long and gets a {@link CacheLoadTimeoutException} (or, with
+         * {@link #staleIfError}, the expired value it found, within that window); the next caller after that starts
+         * a new load instead of joining the stuck one, and the stuck load's late result can no longer land in L1.
+         * The caller running the loader is not interrupted: the loader is your code. {@code getAsync} applies the
+         * same bound to the futures it returns, the leader's included. Each time-out and take-over is counted as
+         * {@code cache.remote.failures{operation=load-timeout}}. Default: no bound.
+         *
+         * <pre>{@code
+         * TieredCache.<String, Book>builder("books").loadTimeout(Duration.ofSeconds(2)) ...
+         * }</pre>
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder<K, V> loadTimeout(Duration timeout) {
+            this.loadTimeout = Require.positive(timeout, "loadTimeout");
             return this;
         }
 

@@ -15,4 +15,9 @@ enum Utf8Codec implements ValueCodec<String> {
     public String decode(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
+
+    @Override
+    public String decode(byte[] bytes, int offset, int length) {
+        return new String(bytes, offset, length, StandardCharsets.UTF_8);
+    }
 }

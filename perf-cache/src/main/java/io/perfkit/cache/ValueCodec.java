@@ -1,6 +1,7 @@
 package io.perfkit.cache;
 
 import java.lang.reflect.Type;
+import java.util.Arrays;
 
 /**
  * Turns cached values into bytes for the L2 and back. The default is typed JSON through Jackson: the target type
@@ -30,6 +31,22 @@ public interface ValueCodec<V> {
      * @throws RuntimeException when the bytes are not a valid value; the cache treats that as a miss and counts it
      */
     V decode(byte[] bytes);
+
+    /**
+     * Decodes a value from a slice of a larger array: the cache reads the payload in place from what Redis returned,
+     * after its envelope header. The default copies the slice and calls {@link #decode(byte[])}; codecs that can
+     * read a slice directly (the built-in ones do) override it and save that copy on every L2 hit.
+     *
+     * @param bytes an array holding the bytes written by {@link #encode}
+     * @param offset where they start
+     * @param length how many there are
+     * @return the value
+     * @throws RuntimeException when the bytes are not a valid value; the cache treats that as a miss and counts it
+     */
+    default V decode(byte[] bytes, int offset, int length) {
+        boolean whole = offset == 0 && length == bytes.length;
+        return decode(whole ? bytes : Arrays.copyOfRange(bytes, offset, offset + length));
+    }
 
     /**
      * Returns a JSON codec for a class (Jackson, no default typing, unknown properties ignored so that a newer

@@ -14,6 +14,13 @@
  *
  * <p>Lettuce types appear only in {@link io.perfkit.cache.redis}, Micrometer types only in
  * {@link io.perfkit.cache.micrometer}.
+ *
+ * <p>Inside (all package-private): {@code TieredCache} holds the API, the wiring and the L1 hit path, and orders
+ * invalidations; {@code LocalTier} is the L1 (Caffeine, per-key and whole-L1 epochs, entry lifetimes);
+ * {@code RemoteTier} the L2 path (breaker, timeouts, failure policy, envelopes); {@code Generations} the tag,
+ * prefix and whole-cache counters and the snapshot a miss takes; {@code LoadCoordinator} everything after an L1
+ * miss (single flight, load timeout, lease, XFetch, stale serving); {@code InvalidationBus} the pub/sub channel
+ * (sequence numbers, heartbeats, gaps); {@code CacheMetrics} the guarded recorder calls.
  */
 @NullMarked
 package io.perfkit.cache;

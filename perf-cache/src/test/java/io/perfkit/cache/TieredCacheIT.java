@@ -1,6 +1,7 @@
 package io.perfkit.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Behaviour of TieredCache against the real Redis, with several instances sharing it. */
 @RealServers
@@ -335,6 +337,82 @@ class TieredCacheIT {
         // the key outlived three L2 lifetimes without a caller ever waiting for the loader
         assertThat(rec.count("refresh")).isGreaterThanOrEqualTo(3);
         assertThat(loadsOnCaller).hasValue(0);
+    }
+
+    @Test
+    @Timeout(60) // without the load timeout the waiters would hang here
+    void aStuckLoaderHoldsItsWaitersOnlyUntilTheLoadTimeout() throws Exception {
+        CountingRecorder rec = new CountingRecorder();
+        TieredCache<String, Book> a = started(books(redis.store())
+                .loadTimeout(Duration.ofSeconds(1))
+                .recorder(n -> rec));
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // the leader's loader hangs until released
+            Future<Book> stuck = pool.submit(() -> a.get("1", k -> {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return book(k, 1);
+            }));
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+            // waiters give up with a clear exception instead of waiting for the stuck load, async ones too
+            CompletableFuture<Book> asyncWaiter = a.getAsync("1", k -> CompletableFuture.completedFuture(book(k, 2)));
+            AtomicInteger waiterLoads = new AtomicInteger();
+            assertThatThrownBy(() -> a.get("1", k -> { waiterLoads.incrementAndGet(); return book(k, 2); }))
+                    .isInstanceOf(CacheLoadTimeoutException.class)
+                    .hasMessageContaining("'books'").hasMessageContaining("loadTimeout");
+            assertThat(waiterLoads).hasValue(0);
+            assertThatThrownBy(asyncWaiter::join).hasCauseInstanceOf(CacheLoadTimeoutException.class);
+
+            // the stuck load is now older than the timeout: the next caller loads afresh instead of joining it
+            assertThat(a.get("1", k -> book(k, 3))).isEqualTo(book("1", 3));
+
+            // the stuck load finishes late: its caller gets its value, but it cannot replace the newer one
+            release.countDown();
+            assertThat(stuck.get(10, TimeUnit.SECONDS)).isEqualTo(book("1", 1));
+            assertThat(a.get("1", k -> book(k, 4))).isEqualTo(book("1", 3));
+            byte[] stored = raw.sync().get(ns + ":k:1");
+            assertThat(new String(stored, StandardCharsets.ISO_8859_1)).contains("title v3");
+            assertThat(rec.count("failure.load-timeout")).isEqualTo(3); // two waiters timed out, one take-over
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anL2HitIsExactlyOneRoundTrip() {
+        TieredCache<String, Book> a = started(books(redis.store()));
+        CountingRemoteStore counting = new CountingRemoteStore(redis.store());
+        TieredCache<String, Book> b = started(TieredCache.<String, Book>builder("books")
+                .namespace(ns)
+                .local(1000, Duration.ofMinutes(5))
+                .remote(counting, Duration.ofMinutes(10))
+                .commandTimeout(LOADED_BOX_TIMEOUT)
+                .codec(ValueCodec.json(Book.class)));
+        a.get("warm", k -> book(k, 1));
+        a.get("1", k -> book(k, 1));
+        a.get("2", k -> book(k, 1));
+        // the first read of an instance may fetch the cache's generation counter once; take it out of the count
+        assertThat(b.get("warm", k -> book(k, 9))).isEqualTo(book("warm", 1));
+        counting.commands.clear();
+
+        assertThat(b.get("1", k -> book(k, 9))).isEqualTo(book("1", 1));
+        assertThat(counting.commands).containsExactly("get");
+        counting.commands.clear();
+        assertThat(b.getIfPresent("2")).isEqualTo(book("2", 1));
+        assertThat(counting.commands).containsExactly("get");
+        counting.commands.clear();
+        // and an L1 hit is none
+        assertThat(b.get("1", k -> book(k, 9))).isEqualTo(book("1", 1));
+        assertThat(counting.commands).isEmpty();
     }
 
     @Test

@@ -49,6 +49,41 @@ class TieredCacheLocalTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aWaiterWhoseLoadTimesOutGetsTheExpiredValueWithinTheStaleIfErrorWindow() throws Exception {
+        cache = builder().earlyRefresh(0).loadTimeout(Duration.ofMillis(200)).staleIfError(Duration.ofMinutes(1))
+                .build();
+        assertThat(cache.get("a", this::load)).isEqualTo("a-1");
+        now.addAndGet(TimeUnit.SECONDS.toNanos(11)); // expired in L1
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            pool.submit(() -> cache.get("a", k -> {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "a-stuck";
+            }));
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(cache.get("a", this::load)).isEqualTo("a-1");
+            assertThat(loads).hasValue(1);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLoadTimeoutMustBePositive() {
+        assertThatThrownBy(() -> TieredCache.builder("x").loadTimeout(Duration.ZERO))
+                .hasMessageContaining("loadTimeout");
+    }
+
+    @Test
     void invalidationTagsAndInvalidateAll() {
         cache = builder().tags(k -> List.of(k.substring(0, 1))).build();
         cache.get("a1", this::load);

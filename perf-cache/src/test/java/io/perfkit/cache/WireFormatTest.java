@@ -39,12 +39,12 @@ class WireFormatTest {
         assertThat(v.expiresAtMillis).isEqualTo(20);
         assertThat(v.loadMillis).isEqualTo(3);
         assertThat(v.gens).containsExactly(4, 5);
-        assertThat(v.payload).isEqualTo(payload);
+        assertThat(v.payload()).isEqualTo(payload);
 
         Envelope absent = Envelope.decode(Envelope.encode(Envelope.ABSENT, 1, 2, 0, new long[] {0}, null));
         assertThat(absent).isNotNull();
         assertThat(absent.kind).isEqualTo(Envelope.ABSENT);
-        assertThat(absent.payload).isNull();
+        assertThat(absent.payload()).isNull();
 
         Envelope tomb = Envelope.decode(Envelope.tombstone(1, 2));
         assertThat(tomb).isNotNull();
