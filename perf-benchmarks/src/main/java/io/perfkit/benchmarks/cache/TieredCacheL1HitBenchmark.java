@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.perfkit.cache.TieredCache;
 import io.perfkit.cache.micrometer.MicrometerCacheRecorder;
+import io.perfkit.core.WorkScope;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -156,6 +157,38 @@ public class TieredCacheL1HitBenchmark {
     @Benchmark
     public String tieredGetWithMetrics(Cursor c) {
         return tieredMetered.get(c.next(keys), k -> "never");
+    }
+
+    /** A unit of work open on the benchmark thread, as in a service behind perf-core's WorkScopeFilter. */
+    @State(Scope.Thread)
+    public static class InScope {
+        private WorkScope scope;
+
+        /** Opens the scope on the benchmark thread. */
+        @Setup(Level.Trial)
+        public void open() {
+            scope = WorkScope.open("bench");
+        }
+
+        /** Closes it. */
+        @TearDown(Level.Trial)
+        public void close() {
+            scope.close();
+        }
+    }
+
+    /**
+     * TieredCache get(key, loader) served from L1 inside an open {@code WorkScope}, which counts the hit for the
+     * request's report: what a hit costs in a service that opens a scope per request. (JMH forks per benchmark, so
+     * the scope opened here does not change the other variants, which run in JVMs where no scope was ever opened.)
+     *
+     * @param c the cursor
+     * @param scope the open scope
+     * @return the value
+     */
+    @Benchmark
+    public String tieredGetInScope(Cursor c, InScope scope) {
+        return tiered.get(c.next(keys), k -> "never");
     }
 
     /**
