@@ -173,10 +173,12 @@ public final class Fingerprint {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token t = tokens.get(i);
             Token n = tokens.get(i + 1);
-            if (t.isWord("FOR") && (n.isWord("UPDATE") || n.isWord("SHARE") || n.isWord("NO") || n.isWord("KEY"))) {
+            if (t == SqlLexer.KW_FOR && (n == SqlLexer.KW_UPDATE || n == SqlLexer.KW_SHARE || n == SqlLexer.KW_NO
+                    || n == SqlLexer.KW_KEY)) {
                 return true;
             }
-            if (t.isWord("INTO") && i > 0 && !tokens.get(0).isWord("INSERT") && !tokens.get(0).isWord("MERGE")) {
+            if (t == SqlLexer.KW_INTO && i > 0 && tokens.get(0) != SqlLexer.KW_INSERT
+                    && tokens.get(0) != SqlLexer.KW_MERGE) {
                 return true; // SELECT ... INTO new_table
             }
         }

@@ -35,7 +35,7 @@ final class SqlNormalizer {
                 i = folded;
                 continue;
             }
-            if (prev != null && prev.isWord("VALUES") && t.is(Type.LPAREN)) {
+            if (prev == SqlLexer.KW_VALUES && t.is(Type.LPAREN)) {
                 int end = foldValuesRows(tokens, i);
                 space(out, prev2, prev, t);
                 out.append(render(tokens.subList(i, groupEnd(tokens, i))));
@@ -56,8 +56,8 @@ final class SqlNormalizer {
     /** For {@code IN (v, v, ...)} and {@code ARRAY[v, v, ...]} of values only, the index after the list. */
     private static int foldedListEnd(List<Token> tokens, int i, @Nullable Token prev) {
         Token t = tokens.get(i);
-        boolean in = t.is(Type.LPAREN) && prev != null && prev.isWord("IN");
-        boolean array = t.is(Type.LBRACKET) && prev != null && prev.isWord("ARRAY");
+        boolean in = t.is(Type.LPAREN) && prev == SqlLexer.KW_IN;
+        boolean array = t.is(Type.LBRACKET) && prev == SqlLexer.KW_ARRAY;
         if (!in && !array) {
             return i;
         }
@@ -73,7 +73,7 @@ final class SqlNormalizer {
                 expectValue = false;
             } else if (!expectValue && x.is(Type.COMMA)) {
                 expectValue = true;
-            } else if (!expectValue && x.is(Type.OP) && x.text().equals("::") && j + 1 < tokens.size()
+            } else if (!expectValue && x == SqlLexer.CAST && j + 1 < tokens.size()
                     && tokens.get(j + 1).isName()) {
                 j++; // a cast on each element: IN (?::int, ?::int)
             } else {
@@ -117,6 +117,7 @@ final class SqlNormalizer {
         return render(tokens.subList(from, to));
     }
 
+    /** Keyword and cast tokens are shared instances (see {@link SqlLexer#keywordToken}), so tests compare identity. */
     private static void space(StringBuilder out, @Nullable Token prev2, @Nullable Token prev, Token t) {
         if (prev == null) {
             return;
@@ -128,17 +129,17 @@ final class SqlNormalizer {
         }
         Type prevType = prev.type();
         if (type == Type.LPAREN) {
-            boolean tableName = prev2 != null && (prev2.isWord("INTO") || prev2.isWord("TABLE"));
+            boolean tableName = prev2 == SqlLexer.KW_INTO || prev2 == SqlLexer.KW_TABLE;
             if (!tableName && (prevType == Type.QUOTED_IDENT || prevType == Type.WORD || prevType == Type.LPAREN)) {
                 return; // a function call: count(*)
             }
-        } else if (type == Type.OP && t.text().equals("::")) {
+        } else if (t == SqlLexer.CAST) {
             return;
         }
         if (prevType == Type.LPAREN || prevType == Type.LBRACKET || prevType == Type.DOT) {
             return;
         }
-        if (prevType == Type.OP && (prev.text().equals("::") || prev.text().equals("{"))) {
+        if (prev == SqlLexer.CAST || prevType == Type.OP && prev.text().equals("{")) {
             return;
         }
         out.append(' ');
