@@ -529,10 +529,14 @@ final class SqlLexer {
         return c >= '0' && c <= '9';
     }
 
+    /** Small enough for the JIT to inline at every token; letters beyond ASCII take the slow path. */
     private static boolean isWordStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
-                || c > 127 && (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
-                || Character.getType(c) == Character.COMBINING_SPACING_MARK || Character.isSurrogate(c));
+        return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' : isNonAsciiWordStart(c);
+    }
+
+    private static boolean isNonAsciiWordStart(char c) {
+        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                || Character.getType(c) == Character.COMBINING_SPACING_MARK || Character.isSurrogate(c);
     }
 
     static final Token VALUE = new Token(Type.VALUE, "?");
