@@ -16,7 +16,15 @@ final class SqlNormalizer {
     }
 
     static String render(List<Token> tokens) {
-        StringBuilder out = new StringBuilder(tokens.size() * 6);
+        return render(tokens, new Out(tokens.size() * 6)).text();
+    }
+
+    /**
+     * Renders the tokens into {@code out}, which also hashes what it is given: FNV-1a's serial multiply then runs
+     * between the renderer's other work instead of as a separate loop over the text, where it costs a microsecond
+     * for 2 KB.
+     */
+    static Out render(List<Token> tokens, Out out) {
         @Nullable Token prev = null;
         @Nullable Token prev2 = null;
         int i = 0;
@@ -50,7 +58,7 @@ final class SqlNormalizer {
             prev = t;
             i++;
         }
-        return out.toString();
+        return out;
     }
 
     /** For {@code IN (v, v, ...)} and {@code ARRAY[v, v, ...]} of values only, the index after the list. */
@@ -117,8 +125,40 @@ final class SqlNormalizer {
         return render(tokens.subList(from, to));
     }
 
+    /** The normalised text being built, and the FNV-1a hash of it that {@link Fingerprint#id()} is made of. */
+    static final class Out {
+        private final StringBuilder text;
+        private long hash = Fingerprint.FNV_OFFSET;
+
+        Out(int capacity) {
+            this.text = new StringBuilder(capacity);
+        }
+
+        void append(char c) {
+            text.append(c);
+            hash = (hash ^ c) * Fingerprint.FNV_PRIME;
+        }
+
+        void append(String s) {
+            text.append(s);
+            long h = hash;
+            for (int i = 0; i < s.length(); i++) {
+                h = (h ^ s.charAt(i)) * Fingerprint.FNV_PRIME;
+            }
+            hash = h;
+        }
+
+        String text() {
+            return text.toString();
+        }
+
+        long hash() {
+            return hash;
+        }
+    }
+
     /** Keyword and cast tokens are shared instances (see {@link SqlLexer#keywordToken}), so tests compare identity. */
-    private static void space(StringBuilder out, @Nullable Token prev2, @Nullable Token prev, Token t) {
+    private static void space(Out out, @Nullable Token prev2, @Nullable Token prev, Token t) {
         if (prev == null) {
             return;
         }
@@ -145,7 +185,7 @@ final class SqlNormalizer {
         out.append(' ');
     }
 
-    private static void append(StringBuilder out, Token t) {
+    private static void append(Out out, Token t) {
         String text = t.text(); // the lexer already cased keywords up and identifiers down
         if (text.length() == 1) {
             out.append(text.charAt(0)); // most tokens are one character: cheaper than copying a String
