@@ -33,12 +33,16 @@ public final class Fingerprint {
     private final boolean locking;
     private final boolean multiStatement;
 
-    private Fingerprint(String normalizedSql, StatementKind kind, boolean locking, boolean multiStatement) {
+    static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    static final long FNV_PRIME = 0x100000001b3L;
+
+    private Fingerprint(String normalizedSql, long hash, StatementKind kind, boolean locking,
+                        boolean multiStatement) {
         this.normalizedSql = normalizedSql;
         this.kind = kind;
         this.locking = locking;
         this.multiStatement = multiStatement;
-        this.id = idOf(normalizedSql);
+        this.id = idOfHash(hash);
     }
 
     /**
@@ -51,8 +55,10 @@ public final class Fingerprint {
     public static Fingerprint of(String sql) {
         Require.nonNull(sql, "sql");
         List<Token> tokens = SqlLexer.tokenize(sql);
-        String normalized = SqlNormalizer.render(tokens);
-        return new Fingerprint(normalized, kindOf(tokens), isLocking(tokens), isMultiStatement(tokens));
+        SqlNormalizer.Out normalized = SqlNormalizer.render(tokens, new SqlNormalizer.Out(tokens.size() * 6));
+        int flags = flags(tokens);
+        return new Fingerprint(normalized.text(), normalized.hash(), kindOf(tokens), (flags & LOCKING) != 0,
+                (flags & MULTI_STATEMENT) != 0);
     }
 
     /** @return the short stable id: {@code "q"} and 12 hex digits of a 64-bit FNV-1a hash of the normalised SQL */
@@ -106,11 +112,15 @@ public final class Fingerprint {
     }
 
     static String idOf(String normalized) {
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_OFFSET;
         for (int i = 0; i < normalized.length(); i++) {
             h ^= normalized.charAt(i);
-            h *= 0x100000001b3L;
+            h *= FNV_PRIME;
         }
+        return idOfHash(h);
+    }
+
+    private static String idOfHash(long h) {
         String hex = Long.toHexString(h >>> 16);
         return "q" + "000000000000".substring(hex.length()) + hex;
     }
@@ -169,27 +179,34 @@ public final class Fingerprint {
         return null;
     }
 
-    private static boolean isLocking(List<Token> tokens) {
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            Token n = tokens.get(i + 1);
-            if (t.isWord("FOR") && (n.isWord("UPDATE") || n.isWord("SHARE") || n.isWord("NO") || n.isWord("KEY"))) {
-                return true;
-            }
-            if (t.isWord("INTO") && i > 0 && !tokens.get(0).isWord("INSERT") && !tokens.get(0).isWord("MERGE")) {
-                return true; // SELECT ... INTO new_table
-            }
-        }
-        return false;
-    }
+    private static final int LOCKING = 1;
+    private static final int MULTI_STATEMENT = 2;
 
-    private static boolean isMultiStatement(List<Token> tokens) {
-        for (int i = 0; i < tokens.size() - 1; i++) {
-            if (tokens.get(i).is(Type.SEMI)) {
-                return true;
+    /**
+     * One pass for both flags: {@link #LOCKING} for row locks ({@code FOR UPDATE/SHARE/NO KEY/KEY SHARE}) or a
+     * {@code SELECT ... INTO new_table}, {@link #MULTI_STATEMENT} for a {@code ;} before the last token.
+     */
+    private static int flags(List<Token> tokens) {
+        int flags = 0;
+        int n = tokens.size();
+        for (int i = 0; i < n; i++) {
+            Token t = tokens.get(i);
+            if (t.is(Type.SEMI)) {
+                if (i < n - 1) {
+                    flags |= MULTI_STATEMENT;
+                }
+            } else if (i + 1 < n && t == SqlLexer.KW_FOR) {
+                Token next = tokens.get(i + 1);
+                if (next == SqlLexer.KW_UPDATE || next == SqlLexer.KW_SHARE || next == SqlLexer.KW_NO
+                        || next == SqlLexer.KW_KEY) {
+                    flags |= LOCKING;
+                }
+            } else if (i + 1 < n && t == SqlLexer.KW_INTO && i > 0 && tokens.get(0) != SqlLexer.KW_INSERT
+                    && tokens.get(0) != SqlLexer.KW_MERGE) {
+                flags |= LOCKING; // SELECT ... INTO new_table
             }
         }
-        return false;
+        return flags;
     }
 
     @Override

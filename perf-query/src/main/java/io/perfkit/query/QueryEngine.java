@@ -1,6 +1,5 @@
 package io.perfkit.query;
 
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import io.perfkit.core.CallSiteLocator;
 import io.perfkit.core.FindingPublisher;
@@ -17,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
@@ -43,7 +43,8 @@ final class QueryEngine {
     QueryEngine(QueryMonitor.Builder b, FindingPublisher publisher, PlanCapture capture) {
         this.cacheSize = b.fingerprintCacheSize;
         this.exclusions = b.exclusions;
-        this.metrics = new QueryMetrics(b.meterRegistry, b.maxTaggedFingerprints);
+        this.metrics = new QueryMetrics(b.meterRegistry, b.maxTaggedFingerprints, b.timerPercentiles,
+                b.timerPercentileHistogram);
         this.locator = b.callSiteLocator;
         this.detector = new RepetitionDetector(b.nPlusOneThreshold, b.duplicateThreshold, publisher, locator);
         this.capture = capture;
@@ -78,9 +79,9 @@ final class QueryEngine {
 
             @Override
             public void fetched(StatementShape shape, long rows) {
-                DistributionSummary summary = ((Shape) shape).stats.rows;
-                if (summary != null) {
-                    summary.record(rows);
+                LongAdder adder = ((Shape) shape).stats.rows;
+                if (adder != null) {
+                    adder.add(rows);
                 }
             }
         };
@@ -127,9 +128,14 @@ final class QueryEngine {
                   @Nullable SQLException failure, DataSource raw) {
         try {
             FingerprintStats stats = shape.stats;
-            Timer timer = stats.timer;
+            QueryTimer timer = stats.timer;
             if (timer != null) {
-                timer.record(nanos, TimeUnit.NANOSECONDS);
+                timer.record(nanos);
+            } else {
+                Timer distribution = stats.distributionTimer;
+                if (distribution != null) {
+                    distribution.record(nanos, TimeUnit.NANOSECONDS);
+                }
             }
             if (failure != null) {
                 metrics.recordError(failure);

@@ -173,6 +173,8 @@ public final class QueryMonitor implements AutoCloseable {
         int nPlusOneThreshold = DEFAULT_N_PLUS_ONE_THRESHOLD;
         int duplicateThreshold = DEFAULT_DUPLICATE_THRESHOLD;
         int maxTaggedFingerprints = DEFAULT_MAX_TAGGED_FINGERPRINTS;
+        double @Nullable [] timerPercentiles;
+        boolean timerPercentileHistogram;
         int fingerprintCacheSize = DEFAULT_FINGERPRINT_CACHE_SIZE;
         boolean planCapture = true;
         boolean explainAnalyzeWrites;
@@ -189,9 +191,11 @@ public final class QueryMonitor implements AutoCloseable {
         }
 
         /**
-         * Records metrics to this registry: timer {@code perfkit.query{fingerprint,kind}}, distribution summary
+         * Records metrics to this registry: function timer {@code perfkit.query{fingerprint,kind}} (count and
+         * total time) with time gauge {@code perfkit.query.max{fingerprint,kind}}, distribution summary
          * {@code perfkit.query.rows{fingerprint,kind}}, counter {@code perfkit.query.errors{sqlstate.class}}.
-         * Without a registry no meter is recorded and the hot path skips metrics entirely.
+         * Without a registry no meter is recorded and the hot path skips metrics entirely. See
+         * {@link #timerPercentiles(double...)} for a Micrometer {@code Timer} with percentiles instead.
          *
          * @param registry the user's registry (never the global one unless passed here)
          * @return this builder
@@ -256,6 +260,37 @@ public final class QueryMonitor implements AutoCloseable {
          */
         public Builder maxTaggedFingerprints(int max) {
             this.maxTaggedFingerprints = (int) Require.atLeast(max, 1, "maxTaggedFingerprints");
+            return this;
+        }
+
+        /**
+         * Makes {@code perfkit.query} a Micrometer {@code Timer} that publishes these client-side percentiles,
+         * instead of the default function timer. Costs about 60 ns more per statement (Micrometer's timer and
+         * its percentile buffers), and {@code perfkit.query.max} is then the timer's own max statistic.
+         * Default: none.
+         *
+         * @param percentiles each in [0, 1], e.g. {@code 0.5, 0.95, 0.99}; none to turn them off
+         * @return this builder
+         */
+        public Builder timerPercentiles(double... percentiles) {
+            Require.nonNull(percentiles, "timerPercentiles");
+            for (double p : percentiles) {
+                Require.between(p, 0, 1, "timerPercentiles");
+            }
+            this.timerPercentiles = percentiles.length == 0 ? null : percentiles.clone();
+            return this;
+        }
+
+        /**
+         * Makes {@code perfkit.query} a Micrometer {@code Timer} that publishes a percentile histogram (for
+         * aggregable percentiles in Prometheus and similar), instead of the default function timer. Costs about
+         * 60 ns more per statement. Default off.
+         *
+         * @param enabled true to publish the histogram
+         * @return this builder
+         */
+        public Builder timerPercentileHistogram(boolean enabled) {
+            this.timerPercentileHistogram = enabled;
             return this;
         }
 

@@ -7,6 +7,8 @@ import io.perfkit.core.FindingPublisher;
 import io.perfkit.core.ScopeKey;
 import io.perfkit.core.WorkScope;
 import io.perfkit.query.internal.FrameworkContext;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -133,14 +135,30 @@ final class RepetitionDetector {
         final ConcurrentHashMap<FingerprintStats, ShapeCounter> map = new ConcurrentHashMap<>();
     }
 
-    /** Counters of one fingerprint in one scope. Synchronized: wrapped tasks may record from several threads. */
+    /**
+     * Counters of one fingerprint in one scope. Guarded by a spin lock, since wrapped tasks may record from several
+     * threads: the critical sections are a few field updates, and releasing the lock is a plain store where a
+     * monitor exit costs a second compare-and-set on every statement.
+     */
     static final class ShapeCounter {
         static final int NONE = 0;
         static final int N_PLUS_ONE = 1;
         static final int DUPLICATE = 2;
         static final int MISSING_BATCH = 3;
         private static final int CAPACITY = 64;
+        private static final VarHandle LOCK;
 
+        static {
+            try {
+                LOCK = MethodHandles.lookup().findVarHandle(ShapeCounter.class, "lock", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        /** 1 while a thread updates the counters; written through {@link #LOCK}. */
+        @SuppressWarnings("unused")
+        private volatile int lock;
         /** Open-addressing set of value hashes seen; 0 marks an empty slot. Stops adding when 3/4 full. */
         private final long[] seen = new long[CAPACITY];
         private int seenCount;
@@ -152,36 +170,67 @@ final class RepetitionDetector {
         private boolean duplicateReported;
         private boolean batchReported;
 
-        synchronized int recordSelect(long valuesHash, long nanos, int nPlusOneThreshold, int duplicateThreshold) {
-            executions++;
-            totalNanos += nanos;
-            if (addIfAbsent(valuesHash == 0 ? 1 : valuesHash)) {
-                distinct++;
-                if (distinct >= nPlusOneThreshold && !nPlusOneReported) {
-                    nPlusOneReported = true;
-                    return N_PLUS_ONE;
-                }
-            } else {
-                duplicates++;
-                if (duplicates + 1 >= duplicateThreshold && !duplicateReported) {
-                    duplicateReported = true;
-                    return DUPLICATE;
-                }
+        private void lock() {
+            if (!LOCK.weakCompareAndSetAcquire(this, 0, 1)) {
+                contended();
             }
-            return NONE;
         }
 
-        synchronized int recordWrite(int batchSize, long nanos, int threshold) {
+        private void contended() {
+            int spins = 0;
+            while (!LOCK.weakCompareAndSetAcquire(this, 0, 1)) {
+                if (++spins < 64) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield(); // the holder may have been descheduled
+                }
+            }
+        }
+
+        private void unlock() {
+            LOCK.setRelease(this, 0);
+        }
+
+        int recordSelect(long valuesHash, long nanos, int nPlusOneThreshold, int duplicateThreshold) {
+            lock();
+            try {
+                executions++;
+                totalNanos += nanos;
+                if (addIfAbsent(valuesHash == 0 ? 1 : valuesHash)) {
+                    distinct++;
+                    if (distinct >= nPlusOneThreshold && !nPlusOneReported) {
+                        nPlusOneReported = true;
+                        return N_PLUS_ONE;
+                    }
+                } else {
+                    duplicates++;
+                    if (duplicates + 1 >= duplicateThreshold && !duplicateReported) {
+                        duplicateReported = true;
+                        return DUPLICATE;
+                    }
+                }
+                return NONE;
+            } finally {
+                unlock();
+            }
+        }
+
+        int recordWrite(int batchSize, long nanos, int threshold) {
             if (batchSize > 0) {
                 return NONE;
             }
-            executions++;
-            totalNanos += nanos;
-            if (executions >= threshold && !batchReported) {
-                batchReported = true;
-                return MISSING_BATCH;
+            lock();
+            try {
+                executions++;
+                totalNanos += nanos;
+                if (executions >= threshold && !batchReported) {
+                    batchReported = true;
+                    return MISSING_BATCH;
+                }
+                return NONE;
+            } finally {
+                unlock();
             }
-            return NONE;
         }
 
         private boolean addIfAbsent(long hash) {
@@ -199,16 +248,31 @@ final class RepetitionDetector {
             return true; // when full, every new value counts as distinct: an N+1 this long is still one
         }
 
-        synchronized int executions() {
-            return executions;
+        int executions() {
+            lock();
+            try {
+                return executions;
+            } finally {
+                unlock();
+            }
         }
 
-        synchronized int duplicates() {
-            return duplicates;
+        int duplicates() {
+            lock();
+            try {
+                return duplicates;
+            } finally {
+                unlock();
+            }
         }
 
-        synchronized long totalNanos() {
-            return totalNanos;
+        long totalNanos() {
+            lock();
+            try {
+                return totalNanos;
+            } finally {
+                unlock();
+            }
         }
     }
 }

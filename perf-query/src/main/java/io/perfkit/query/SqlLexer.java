@@ -76,6 +76,44 @@ final class SqlLexer {
         LONGEST_KEYWORD = longest;
     }
 
+    /** The shared keyword tokens the normaliser and the fingerprint test for, compared by identity. */
+    static final Token KW_VALUES = keywordToken("VALUES");
+    static final Token KW_IN = keywordToken("IN");
+    static final Token KW_ARRAY = keywordToken("ARRAY");
+    static final Token KW_INTO = keywordToken("INTO");
+    static final Token KW_TABLE = keywordToken("TABLE");
+    static final Token KW_FOR = keywordToken("FOR");
+    static final Token KW_UPDATE = keywordToken("UPDATE");
+    static final Token KW_SHARE = keywordToken("SHARE");
+    static final Token KW_NO = keywordToken("NO");
+    static final Token KW_KEY = keywordToken("KEY");
+    static final Token KW_INSERT = keywordToken("INSERT");
+    static final Token KW_MERGE = keywordToken("MERGE");
+
+    /** The one token of a keyword: every {@link Type#KEYWORD} token the lexer returns is one of these. */
+    static Token keywordToken(String upper) {
+        for (Token t : KEYWORD_TOKEN) {
+            if (t != null && t.text().equals(upper)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("not a keyword: " + upper);
+    }
+
+    /** For ASCII characters: 0 ends a word, {@link #UPPER} is an upper-case letter, 1 any other word character. */
+    private static final byte[] WORD_CHAR = new byte[128];
+    private static final byte UPPER = 2;
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            if (c >= 'A' && c <= 'Z') {
+                WORD_CHAR[c] = UPPER;
+            } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '$') {
+                WORD_CHAR[c] = 1;
+            }
+        }
+    }
+
     private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`";
 
     /** ASCII characters that may form an operator, indexed by character. */
@@ -181,9 +219,8 @@ final class SqlLexer {
             if (c == ' ' || (c < ' ' || c > 127) && Character.isWhitespace(c)) {
                 pos++;
             } else if (c == '-' && pos + 1 < length && sql.charAt(pos + 1) == '-') {
-                while (pos < length && sql.charAt(pos) != '\n') {
-                    pos++;
-                }
+                int newline = sql.indexOf('\n', pos + 2);
+                pos = newline < 0 ? length : newline;
             } else if (c == '/' && pos + 1 < length && sql.charAt(pos + 1) == '*') {
                 blockComment();
             } else {
@@ -213,6 +250,22 @@ final class SqlLexer {
 
     private void stringLiteral(boolean backslashEscapes) {
         pos++; // opening quote
+        if (!backslashEscapes) {
+            // String.indexOf is an intrinsic that scans many characters per step; literals are most of a long IN list.
+            while (true) {
+                int quote = sql.indexOf('\'', pos);
+                if (quote < 0) {
+                    pos = length;
+                    return;
+                }
+                if (quote + 1 < length && sql.charAt(quote + 1) == '\'') {
+                    pos = quote + 2;
+                } else {
+                    pos = quote + 1;
+                    return;
+                }
+            }
+        }
         while (pos < length) {
             char c = sql.charAt(pos);
             if (backslashEscapes && c == '\\') {
@@ -316,17 +369,25 @@ final class SqlLexer {
         int start = pos;
         int hash = 0;
         boolean upper = false;
-        while (pos < length) {
-            char d = sql.charAt(pos);
-            if (d >= 'A' && d <= 'Z') {
-                upper = true;
-                d += 32;
-            } else if (!(d >= 'a' && d <= 'z' || isDigit(d) || d == '_' || d == '$' || isWordStart(d))) {
+        int p = pos; // a local, so the loop keeps it in a register
+        while (p < length) {
+            char d = sql.charAt(p);
+            if (d < 128) {
+                byte k = WORD_CHAR[d];
+                if (k == 0) {
+                    break;
+                }
+                if (k == UPPER) {
+                    upper = true;
+                    d += 32;
+                }
+            } else if (!isWordStart(d)) {
                 break;
             }
             hash = 31 * hash + d;
-            pos++;
+            p++;
         }
+        pos = p;
         Token keyword = keyword(start, pos, hash);
         if (keyword != null) {
             return keyword;
@@ -468,10 +529,14 @@ final class SqlLexer {
         return c >= '0' && c <= '9';
     }
 
+    /** Small enough for the JIT to inline at every token; letters beyond ASCII take the slow path. */
     private static boolean isWordStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'
-                || c > 127 && (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
-                || Character.getType(c) == Character.COMBINING_SPACING_MARK || Character.isSurrogate(c));
+        return c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' : isNonAsciiWordStart(c);
+    }
+
+    private static boolean isNonAsciiWordStart(char c) {
+        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                || Character.getType(c) == Character.COMBINING_SPACING_MARK || Character.isSurrogate(c);
     }
 
     static final Token VALUE = new Token(Type.VALUE, "?");

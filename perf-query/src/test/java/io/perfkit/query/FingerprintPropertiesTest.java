@@ -1,54 +1,78 @@
 package io.perfkit.query;
 
+import static io.perfkit.query.fixtures.RandomCases.alpha;
+import static io.perfkit.query.fixtures.RandomCases.anyString;
+import static io.perfkit.query.fixtures.RandomCases.between;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.perfkit.query.fixtures.RandomCases;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
-/** Properties of the lexer-based fingerprint that must hold for any input. */
+/**
+ * Properties of the lexer-based fingerprint that must hold for any input, each checked on {@link #CASES} generated
+ * cases (see {@link RandomCases} to replay a failing one).
+ */
 class FingerprintPropertiesTest {
+    static final int CASES = 1_000;
+    private static final String[] SEPARATORS = {" ", "\n", "\t ", " /* c */ ", " /* a /* nested */ b */ ", " -- c\n"};
 
-    @Property
-    void anyText_hasFingerprint_andNormalisingTwiceChangesNothing(@ForAll String text) {
-        Fingerprint f = Fingerprint.of(text);
-        assertThat(Fingerprint.of(f.normalizedSql()).normalizedSql()).isEqualTo(f.normalizedSql());
+    @Test
+    void anyText_hasFingerprint_andNormalisingTwiceChangesNothing() {
+        RandomCases.check(CASES, random -> {
+            String text = random.nextInt(20) == 0 ? "" : anyString(random, 0, 80);
+            Fingerprint f = Fingerprint.of(text);
+            assertThat(Fingerprint.of(f.normalizedSql()).normalizedSql()).as("text %s", quoted(text))
+                    .isEqualTo(f.normalizedSql());
+        });
     }
 
-    @Property
-    void literalValues_neverChangeTheFingerprint(@ForAll("literal") String a, @ForAll("literal") String b) {
+    @Test
+    void literalValues_neverChangeTheFingerprint() {
         String template = "SELECT id, name FROM customers WHERE region = %s AND score > %s";
-        assertThat(Fingerprint.of(String.format(template, a, b)).id())
-                .isEqualTo(Fingerprint.of(String.format(template, b, a)).id());
+        RandomCases.check(CASES, random -> {
+            String a = literal(random);
+            String b = literal(random);
+            assertThat(Fingerprint.of(String.format(template, a, b)).id()).as("literals %s and %s", a, b)
+                    .isEqualTo(Fingerprint.of(String.format(template, b, a)).id());
+        });
     }
 
-    @Property
-    void literalValues_neverAppearInNormalisedSql(@ForAll("secret") String secret) {
-        String sql = "SELECT * FROM users WHERE email = '" + secret.replace("'", "''") + "' AND note = E'"
-                + secret.replace("\\", "\\\\").replace("'", "\\'") + "' AND d = $q$" + secret.replace("$", "") + "$q$";
-        assertThat(Fingerprint.of(sql).normalizedSql())
-                .isEqualTo("SELECT * FROM users WHERE email = ? AND note = ? AND d = ?");
+    @Test
+    void literalValues_neverAppearInNormalisedSql() {
+        RandomCases.check(CASES, random -> {
+            String secret = anyString(random, 1, 30);
+            String sql = "SELECT * FROM users WHERE email = '" + secret.replace("'", "''") + "' AND note = E'"
+                    + secret.replace("\\", "\\\\").replace("'", "\\'") + "' AND d = $q$" + secret.replace("$", "")
+                    + "$q$";
+            assertThat(Fingerprint.of(sql).normalizedSql()).as("secret %s", quoted(secret))
+                    .isEqualTo("SELECT * FROM users WHERE email = ? AND note = ? AND d = ?");
+        });
     }
 
-    @Property
-    void inListLength_neverChangesTheFingerprint(@ForAll @IntRange(min = 1, max = 50) int n,
-                                                 @ForAll @IntRange(min = 1, max = 50) int m) {
-        assertThat(Fingerprint.of(inList(n)).id()).isEqualTo(Fingerprint.of(inList(m)).id());
+    @Test
+    void inListLength_neverChangesTheFingerprint() {
+        RandomCases.check(CASES, random -> {
+            int n = between(random, 1, 50);
+            int m = between(random, 1, 50);
+            assertThat(Fingerprint.of(inList(n)).id()).as("lengths %d and %d", n, m)
+                    .isEqualTo(Fingerprint.of(inList(m)).id());
+        });
     }
 
-    @Property
-    void whitespaceAndComments_neverChangeTheFingerprint(@ForAll("separator") List<String> separators) {
-        String[] words = {"SELECT", "a", ",", "b", "FROM", "t", "WHERE", "a", "=", "1"};
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < words.length; i++) {
-            sb.append(words[i]).append(separators.get(i % separators.size()));
-        }
-        assertThat(Fingerprint.of(sb.toString()).normalizedSql()).isEqualTo("SELECT a, b FROM t WHERE a = ?");
+    @Test
+    void whitespaceAndComments_neverChangeTheFingerprint() {
+        RandomCases.check(CASES, random -> {
+            List<String> separators = List.of(separator(random), separator(random), separator(random));
+            String[] words = {"SELECT", "a", ",", "b", "FROM", "t", "WHERE", "a", "=", "1"};
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < words.length; i++) {
+                sb.append(words[i]).append(separators.get(i % separators.size()));
+            }
+            assertThat(Fingerprint.of(sb.toString()).normalizedSql()).as("statement %s", quoted(sb.toString()))
+                    .isEqualTo("SELECT a, b FROM t WHERE a = ?");
+        });
     }
 
     private static String inList(int n) {
@@ -59,23 +83,45 @@ class FingerprintPropertiesTest {
         return sb.append(')').toString();
     }
 
-    @Provide
-    Arbitrary<String> literal() {
-        return Arbitraries.oneOf(
-                Arbitraries.integers().map(String::valueOf),
-                Arbitraries.doubles().map(d -> String.valueOf(Math.abs(d))),
-                Arbitraries.strings().ofMaxLength(20).map(s -> "'" + s.replace("'", "''") + "'"),
-                Arbitraries.strings().alpha().ofMaxLength(10).map(s -> "$$" + s + "$$"));
+    /** An integer, a non-negative double, a quoted string or a dollar-quoted string, edge values included. */
+    private static String literal(SplittableRandom random) {
+        switch (random.nextInt(4)) {
+            case 0: {
+                int[] edges = {0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE};
+                return String.valueOf(random.nextInt(5) == 0 ? edges[random.nextInt(edges.length)] : random.nextInt());
+            }
+            case 1: {
+                double[] edges = {0.0, -0.0, Double.MIN_VALUE, Double.MAX_VALUE, 1e-300, 0.5};
+                double d = random.nextInt(5) == 0 ? edges[random.nextInt(edges.length)]
+                        : switch (random.nextInt(3)) {
+                            case 0 -> random.nextDouble() * 1000;
+                            case 1 -> random.nextDouble(-1e12, 1e12);
+                            default -> Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL);
+                        };
+                return String.valueOf(Math.abs(d));
+            }
+            case 2:
+                return "'" + anyString(random, 0, 20).replace("'", "''") + "'";
+            default:
+                return "$$" + alpha(random, 10) + "$$";
+        }
     }
 
-    @Provide
-    Arbitrary<String> secret() {
-        return Arbitraries.strings().ofMinLength(1).ofMaxLength(30);
+    private static String separator(SplittableRandom random) {
+        return SEPARATORS[random.nextInt(SEPARATORS.length)];
     }
 
-    @Provide
-    Arbitrary<List<String>> separator() {
-        Arbitrary<String> one = Arbitraries.of(" ", "\n", "\t ", " /* c */ ", " /* a /* nested */ b */ ", " -- c\n");
-        return Combinators.combine(one, one, one).as(List::of);
+    /** The text in Java escape form, so control characters and lone surrogates are readable in a failure. */
+    static String quoted(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 32 && c < 127 && c != '"' && c != '\\') {
+                sb.append(c);
+            } else {
+                sb.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return sb.append('"').toString();
     }
 }

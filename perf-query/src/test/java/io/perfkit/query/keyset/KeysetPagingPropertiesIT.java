@@ -2,6 +2,7 @@ package io.perfkit.query.keyset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.perfkit.query.fixtures.RandomCases;
 import io.perfkit.query.fixtures.StandaloneDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -14,20 +15,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Paging through a table with many duplicate (and NULL) sort values, in every mix of directions, visits every row
  * exactly once and in the database's own ORDER BY order; with rows inserted between pages, every row that was
- * there from the start is still visited exactly once and nothing is visited twice.
+ * there from the start is still visited exactly once and nothing is visited twice. Each property runs on generated
+ * tables, sorts and page sizes (see {@link RandomCases} to replay a failing case).
  */
 class KeysetPagingPropertiesIT {
     /** One row: a few distinct values only, so ties are everywhere; {@code a} may be NULL. */
@@ -42,75 +39,80 @@ class KeysetPagingPropertiesIT {
             .uniqueKey("id")
             .build();
 
-    @BeforeContainer
+    @BeforeAll
     static void createDatabase() throws SQLException {
         db = StandaloneDatabase.create();
         db.execute("CREATE TABLE item (id bigint PRIMARY KEY, a int, b int NOT NULL)");
     }
 
-    @AfterContainer
+    @AfterAll
     static void dropDatabase() throws SQLException {
         db.close();
     }
 
-    @Provide
-    Arbitrary<List<Row>> tables() {
-        Arbitrary<Integer> a = Arbitraries.integers().between(0, 3).injectNull(0.2);
-        Arbitrary<Integer> b = Arbitraries.integers().between(0, 2);
-        return Combinators.combine(a, b).as((x, y) -> new int[] {x == null ? Integer.MIN_VALUE : x, y})
-                .list().ofMinSize(0).ofMaxSize(120)
-                .map(values -> {
-                    List<Row> rows = new ArrayList<>(values.size());
-                    for (int i = 0; i < values.size(); i++) {
-                        int[] v = values.get(i);
-                        rows.add(new Row(1000 + i * 7L, v[0] == Integer.MIN_VALUE ? null : v[0], v[1]));
-                    }
-                    return rows;
-                });
+    /** Up to 120 rows with new ids; {@code a} in 0..3 and NULL one time in five, {@code b} in 0..2. */
+    static List<Row> table(SplittableRandom random) {
+        int size = RandomCases.between(random, 0, 120);
+        List<Row> rows = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            Integer a = random.nextInt(5) == 0 ? null : random.nextInt(4);
+            rows.add(new Row(1000 + i * 7L, a, random.nextInt(3)));
+        }
+        return rows;
     }
 
-    @Provide
-    Arbitrary<List<SortColumn>> sorts() {
-        Arbitrary<Direction> dir = Arbitraries.of(Direction.class);
-        return Arbitraries.of(0, 1, 2, 3).flatMap(shape -> Combinators.combine(dir, dir, dir).as((d1, d2, d3) -> {
-            switch (shape) {
-                case 0:
-                    return List.of(new SortColumn("a", d1), new SortColumn("b", d2), new SortColumn("id", d3));
-                case 1:
-                    return List.of(new SortColumn("b", d1), new SortColumn("a", d2));
-                case 2:
-                    return List.of(new SortColumn("a", d1));
-                default:
-                    return List.of(new SortColumn("b", d1), new SortColumn("id", d2));
+    /** One of four sort shapes, each column in a random direction. */
+    static List<SortColumn> sort(SplittableRandom random) {
+        Direction[] directions = Direction.values();
+        Direction d1 = directions[random.nextInt(directions.length)];
+        Direction d2 = directions[random.nextInt(directions.length)];
+        Direction d3 = directions[random.nextInt(directions.length)];
+        switch (random.nextInt(4)) {
+            case 0:
+                return List.of(new SortColumn("a", d1), new SortColumn("b", d2), new SortColumn("id", d3));
+            case 1:
+                return List.of(new SortColumn("b", d1), new SortColumn("a", d2));
+            case 2:
+                return List.of(new SortColumn("a", d1));
+            default:
+                return List.of(new SortColumn("b", d1), new SortColumn("id", d2));
+        }
+    }
+
+    @Test
+    void everyRowExactlyOnceInTheDatabasesOrder() {
+        RandomCases.check(60, random -> {
+            List<Row> rows = table(random);
+            List<SortColumn> sort = sort(random);
+            int pageSize = RandomCases.between(random, 1, 17);
+            try (Connection c = db.dataSource().getConnection()) {
+                load(c, rows);
+                List<Long> expected = orderedIds(c, sort);
+                List<Long> visited = pageThrough(c, sort, pageSize, null);
+                String input = "rows " + rows + ", sort " + sort + ", page size " + pageSize;
+                assertThat(visited).as(input).containsExactlyElementsOf(expected);
+                assertThat(visited).as(input).hasSize(rows.size());
             }
-        }));
+        });
     }
 
-    @Property(tries = 60)
-    void everyRowExactlyOnceInTheDatabasesOrder(@ForAll("tables") List<Row> rows, @ForAll("sorts") List<SortColumn> sort,
-                                                @ForAll @IntRange(min = 1, max = 17) int pageSize) throws SQLException {
-        try (Connection c = db.dataSource().getConnection()) {
-            load(c, rows);
-            List<Long> expected = orderedIds(c, sort);
-            List<Long> visited = pageThrough(c, sort, pageSize, null);
-            assertThat(visited).containsExactlyElementsOf(expected);
-            assertThat(visited).hasSize(rows.size());
-        }
-    }
-
-    @Property(tries = 40)
-    void concurrentInsertsNeverCauseASkipOrARepeat(@ForAll("tables") List<Row> rows,
-                                                   @ForAll("sorts") List<SortColumn> sort,
-                                                   @ForAll @IntRange(min = 1, max = 9) int pageSize,
-                                                   @ForAll("tables") List<Row> inserted) throws SQLException {
-        try (Connection c = db.dataSource().getConnection()) {
-            load(c, rows);
-            List<Long> visited = pageThrough(c, sort, pageSize, inserted);
-            assertThat(new HashSet<>(visited)).as("no row twice").hasSize(visited.size());
-            Set<Long> original = new HashSet<>();
-            rows.forEach(r -> original.add(r.id()));
-            assertThat(visited).containsAll(original);
-        }
+    @Test
+    void concurrentInsertsNeverCauseASkipOrARepeat() {
+        RandomCases.check(40, random -> {
+            List<Row> rows = table(random);
+            List<SortColumn> sort = sort(random);
+            int pageSize = RandomCases.between(random, 1, 9);
+            List<Row> inserted = table(random);
+            try (Connection c = db.dataSource().getConnection()) {
+                load(c, rows);
+                List<Long> visited = pageThrough(c, sort, pageSize, inserted);
+                String input = "rows " + rows + ", sort " + sort + ", page size " + pageSize + ", inserted " + inserted;
+                assertThat(new HashSet<>(visited)).as("no row twice; " + input).hasSize(visited.size());
+                Set<Long> original = new HashSet<>();
+                rows.forEach(r -> original.add(r.id()));
+                assertThat(visited).as(input).containsAll(original);
+            }
+        });
     }
 
     private static SortColumn[] sortArray(List<SortColumn> sort) {

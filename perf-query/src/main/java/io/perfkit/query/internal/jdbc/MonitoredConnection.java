@@ -223,7 +223,7 @@ public final class MonitoredConnection implements Connection {
 
     @Override
     public DatabaseMetaData getMetaData() throws SQLException {
-        return delegate.getMetaData();
+        return new MonitoredDatabaseMetaData(delegate.getMetaData(), this, observer);
     }
 
     @Override

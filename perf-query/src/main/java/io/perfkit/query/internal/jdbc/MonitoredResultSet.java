@@ -22,6 +22,7 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps a driver {@link ResultSet} to count the rows {@link #next()} returns; the count is reported once, when
@@ -29,8 +30,12 @@ import java.util.Map;
  */
 public final class MonitoredResultSet implements ResultSet {
     ResultSet delegate;
-    private final MonitoredStatement statement;
-    private StatementShape shape;
+    /** The wrapper of the statement that produced it; for a result set made by the driver itself, set lazily. */
+    private @Nullable MonitoredStatement statement;
+    /** The connection wrapper, for a result set the driver made (generated keys, metadata); else null. */
+    private final @Nullable MonitoredConnection connection;
+    /** The shape whose rows are counted, or null for a result set that is not the application's query. */
+    private @Nullable StatementShape shape;
     private final JdbcObserver observer;
     private long rows;
     private boolean reported;
@@ -39,8 +44,28 @@ public final class MonitoredResultSet implements ResultSet {
     MonitoredResultSet(ResultSet delegate, MonitoredStatement statement, StatementShape shape, JdbcObserver observer) {
         this.delegate = delegate;
         this.statement = statement;
+        this.connection = null;
         this.shape = shape;
         this.observer = observer;
+    }
+
+    /**
+     * Wraps a result set of the driver's own making, whose rows are not counted: generated keys (with the
+     * statement that produced them) or a metadata query (with {@code statement} null: the driver's internal
+     * statement is wrapped on demand, so that its connection is the wrapper).
+     */
+    MonitoredResultSet(ResultSet delegate, @Nullable MonitoredStatement statement, MonitoredConnection connection,
+                       JdbcObserver observer) {
+        this.delegate = delegate;
+        this.statement = statement;
+        this.connection = connection;
+        this.shape = null;
+        this.observer = observer;
+    }
+
+    /** For a metadata result set: the driver's internal statement, wrapped. */
+    MonitoredResultSet(ResultSet delegate, MonitoredConnection connection, JdbcObserver observer) {
+        this(delegate, null, connection, observer);
     }
 
     @Override
@@ -58,7 +83,10 @@ public final class MonitoredResultSet implements ResultSet {
     void report() {
         if (!reported) {
             reported = true;
-            observer.fetched(shape, rows);
+            StatementShape counted = shape;
+            if (counted != null) {
+                observer.fetched(counted, rows);
+            }
         }
     }
 
@@ -83,9 +111,19 @@ public final class MonitoredResultSet implements ResultSet {
     }
 
     @Override
-    public Statement getStatement() throws SQLException {
-        delegate.getStatement(); // keeps the driver's "result set is closed" check
-        return statement;
+    public @Nullable Statement getStatement() throws SQLException {
+        Statement driver = delegate.getStatement(); // keeps the driver's "result set is closed" check
+        MonitoredStatement wrapper = statement;
+        if (wrapper != null) {
+            return wrapper;
+        }
+        MonitoredConnection owner = connection;
+        if (driver == null || owner == null) {
+            return driver; // JDBC allows null for a result set no statement produced
+        }
+        wrapper = new MonitoredStatement(driver, owner, observer);
+        statement = wrapper;
+        return wrapper;
     }
 
     @Override

@@ -338,8 +338,10 @@ public class MonitoredStatement implements Statement {
     }
 
     @Override
-    public ResultSet getGeneratedKeys() throws SQLException {
-        return delegate.getGeneratedKeys();
+    public @Nullable ResultSet getGeneratedKeys() throws SQLException {
+        ResultSet keys = delegate.getGeneratedKeys();
+        // The keys come from the statement already timed: wrapped only so getStatement() returns this wrapper.
+        return keys == null ? null : new MonitoredResultSet(keys, this, connection, observer);
     }
 
     @Override
