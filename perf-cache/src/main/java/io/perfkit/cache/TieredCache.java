@@ -631,7 +631,10 @@ public final class TieredCache<K, V> implements AutoCloseable {
         public static final Duration DEFAULT_HEARTBEAT = Duration.ofMillis(250);
         /** Default L1 time to live while invalidations are not being received: 5 seconds. */
         public static final Duration DEFAULT_DEGRADED_LOCAL_TTL = Duration.ofSeconds(5);
-        /** Default tombstone lifetime: 1 minute; a load slower than this may write its value back after an invalidation. */
+        /**
+         * Default tombstone lifetime: 1 minute; a load slower than this may write its value back after an
+         * invalidation.
+         */
         public static final Duration DEFAULT_TOMBSTONE_TTL = Duration.ofMinutes(1);
         /** Default XFetch beta: 1.0 (0 turns early refresh off). */
         public static final double DEFAULT_EARLY_REFRESH_BETA = 1.0;

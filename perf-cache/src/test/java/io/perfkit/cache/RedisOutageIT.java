@@ -28,7 +28,8 @@ class RedisOutageIT {
     @Test
     void startsWithoutRedisKeepsServingThroughAnOutageAndRecovers() throws Exception {
         assumeTrue(RedisProcess.available(), "no redis-server binary at " + RedisProcess.BINARY);
-        try (RedisProcess server = new RedisProcess(List.of()); Redis redis = new Redis(server.url(), "perfkit-outage:")) {
+        try (RedisProcess server = new RedisProcess(List.of());
+             Redis redis = new Redis(server.url(), "perfkit-outage:")) {
             CountingRecorder rec = new CountingRecorder();
             AtomicInteger loads = new AtomicInteger();
             CollectingFindingSink findings = FindingSink.collecting();
@@ -87,7 +88,8 @@ class RedisOutageIT {
     @Test
     void failClosedRefusesMissesButStillServesL1() throws Exception {
         assumeTrue(RedisProcess.available(), "no redis-server binary at " + RedisProcess.BINARY);
-        try (RedisProcess server = new RedisProcess(List.of()); Redis redis = new Redis(server.url(), "perfkit-outage:")) {
+        try (RedisProcess server = new RedisProcess(List.of());
+             Redis redis = new Redis(server.url(), "perfkit-outage:")) {
             server.start();
             CountingRecorder rec = new CountingRecorder();
             TieredCache<String, String> cache = redis.track(cache(redis, rec)
@@ -109,7 +111,8 @@ class RedisOutageIT {
     @Test
     void rateLimiterFailsOpenOrClosedByPolicyWhenRedisIsDown() throws Exception {
         assumeTrue(RedisProcess.available(), "no redis-server binary at " + RedisProcess.BINARY);
-        try (RedisProcess server = new RedisProcess(List.of()); Redis redis = new Redis(server.url(), "perfkit-outage:")) {
+        try (RedisProcess server = new RedisProcess(List.of());
+             Redis redis = new Redis(server.url(), "perfkit-outage:")) {
             server.start();
             RateLimiter open = RateLimiter.builder("open", redis.store()).limit(1, Duration.ofHours(1))
                     .commandTimeout(Duration.ofMillis(200)).build();

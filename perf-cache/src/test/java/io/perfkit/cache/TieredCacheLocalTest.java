@@ -235,7 +235,8 @@ class TieredCacheLocalTest {
         assertThatThrownBy(() -> TieredCache.builder("x").namespace("a*")).hasMessageContaining("namespace");
         assertThatThrownBy(() -> TieredCache.builder("x").lease(Duration.ofSeconds(1)).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("lease");
-        assertThatThrownBy(() -> TieredCache.builder("x").local(1, Duration.ofSeconds(1)).local(1, Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> TieredCache.builder("x").local(1, Duration.ofSeconds(1))
+                .local(1, Duration.ofSeconds(1)))
                 .hasMessageContaining("already set");
     }
 }

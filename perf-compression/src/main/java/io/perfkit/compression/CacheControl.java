@@ -105,7 +105,10 @@ public final class CacheControl {
             return this;
         }
 
-        /** @return this builder, with {@code no-transform}: intermediaries (and the CompressionFilter) leave it as is */
+        /**
+         * @return this builder, with {@code no-transform}: intermediaries (and the CompressionFilter) leave it
+         *     as is
+         */
         public Builder noTransform() {
             this.noTransform = true;
             return this;
@@ -173,7 +176,8 @@ public final class CacheControl {
                     "noStore cannot be combined with publicCache, maxAge, sMaxAge, staleWhileRevalidate, staleIfError"
                             + " or immutable");
             Require.state(!immutable || maxAge > 0, "immutable needs a positive maxAge");
-            Require.state(!(privateCache && sMaxAge >= 0), "sMaxAge applies to shared caches; it contradicts privateCache");
+            Require.state(!(privateCache && sMaxAge >= 0),
+                    "sMaxAge applies to shared caches; it contradicts privateCache");
             StringBuilder sb = new StringBuilder();
             append(sb, publicCache, "public");
             append(sb, privateCache, "private");

@@ -277,7 +277,8 @@ public final class ETagFilter implements Filter {
                 return;
             }
             if (size + len > body.length) {
-                body = Arrays.copyOf(body, Math.min(maxBodySize, Math.max(size + len, Math.max(4096, body.length * 2))));
+                body = Arrays.copyOf(body,
+                        Math.min(maxBodySize, Math.max(size + len, Math.max(4096, body.length * 2))));
             }
             System.arraycopy(b, off, body, size, len);
             size += len;

@@ -78,7 +78,8 @@ class CompressionGuideExamplesTest {
         EnumSet<DispatcherType> dispatches = EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC);
         // outermost: Cache-Control by path
         context.addFilter(new FilterHolder(CacheControlFilter.builder()
-                .rule("/assets/*", CacheControl.builder().publicCache().maxAge(Duration.ofDays(365)).immutable().build())
+                .rule("/assets/*",
+                        CacheControl.builder().publicCache().maxAge(Duration.ofDays(365)).immutable().build())
                 .rule("/api/*", CacheControl.builder().privateCache().noCache().build())
                 .build()), "/*", dispatches);
         // then compression

@@ -31,7 +31,8 @@ final class Bodies {
                     .append(",\"city\":\"").append(CITIES[random.nextInt(CITIES.length)]).append('"')
                     .append(",\"total\":").append(random.nextInt(100_000) / 100.0)
                     .append(",\"status\":\"").append(random.nextBoolean() ? "SHIPPED" : "PENDING").append('"')
-                    .append(",\"ref\":\"").append(new java.util.UUID(random.nextLong(), random.nextLong())).append("\"}");
+                    .append(",\"ref\":\"").append(new java.util.UUID(random.nextLong(), random.nextLong()))
+                    .append("\"}");
             i++;
         }
         sb.append(']');

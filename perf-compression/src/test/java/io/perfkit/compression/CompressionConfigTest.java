@@ -10,7 +10,8 @@ class CompressionConfigTest {
     void defaultsOfferEveryCodingThatLoadsInServerOrder() {
         CompressionConfig config = CompressionConfig.ofDefaults();
 
-        assertThat(config.encodings()).extracting(ContentEncoding::token).containsExactly("br", "zstd", "gzip", "deflate");
+        assertThat(config.encodings()).extracting(ContentEncoding::token)
+                .containsExactly("br", "zstd", "gzip", "deflate");
         assertThat(config.minSize()).isEqualTo(1024);
         assertThat(config.honourNoTransform()).isTrue();
         assertThat(config.isCompressible("application/json")).isTrue();

@@ -228,7 +228,8 @@ class CompressionFilterTest {
 
     @Test
     void partialContentIsNotCompressed() throws Exception {
-        HttpResponse<byte[]> r = app.get("/body/x?size=8000&range=1", "Accept-Encoding", "gzip", "Range", "bytes=0-7999");
+        HttpResponse<byte[]> r = app.get("/body/x?size=8000&range=1", "Accept-Encoding", "gzip",
+                "Range", "bytes=0-7999");
 
         assertThat(r.statusCode()).isEqualTo(206);
         assertThat(r.headers().firstValue("Content-Encoding")).isEmpty();

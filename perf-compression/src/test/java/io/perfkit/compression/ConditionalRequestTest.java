@@ -64,7 +64,8 @@ class ConditionalRequestTest {
 
     @Test
     void revalidationAnswered304NeverRunsTheCompressor() throws Exception {
-        String etag = app.get("/body/x?size=20000", "Accept-Encoding", "gzip").headers().firstValue("ETag").orElseThrow();
+        String etag = app.get("/body/x?size=20000", "Accept-Encoding", "gzip").headers().firstValue("ETag")
+                .orElseThrow();
         recorder.clear();
 
         app.get("/body/x?size=20000", "Accept-Encoding", "gzip", "If-None-Match", etag);

@@ -30,7 +30,8 @@ class DeflaterPoolTest {
         assertThat(pool.ended()).isEqualTo(3);
         assertThat(pool.idle()).isZero();
         for (DeflaterPool.Entry e : new DeflaterPool.Entry[] {a, b, c}) {
-            assertThatThrownBy(() -> e.deflater.deflate(new byte[16])).as("ended").isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> e.deflater.deflate(new byte[16])).as("ended")
+                    .isInstanceOf(NullPointerException.class);
         }
     }
 

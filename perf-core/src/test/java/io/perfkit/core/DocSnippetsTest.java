@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the code in docs/ and the README true: a code block preceded by {@code <!-- snippet: path/File.java#name -->} must
- * equal, after removing common indentation, the region between {@code // tag::name[]} and
+ * Keeps the code in docs/ and the README true: a code block preceded by {@code <!-- snippet: path/File.java#name -->}
+ * must equal, after removing common indentation, the region between {@code // tag::name[]} and
  * {@code // end::name[]} in that compiled and tested source file (path relative to the repository root).
  */
 class DocSnippetsTest {

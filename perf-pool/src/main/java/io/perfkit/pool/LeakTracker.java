@@ -70,7 +70,10 @@ public final class LeakTracker implements AutoCloseable {
     public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(1);
     /** By default at most 20 call sites a second are captured. */
     public static final int DEFAULT_CALL_SITES_PER_SECOND = 20;
-    /** The {@link Builder#callSitesPerSecond(int) callSitesPerSecond} value that captures the call site of every borrow. */
+    /**
+     * The {@link Builder#callSitesPerSecond(int) callSitesPerSecond} value that captures the call site of every
+     * borrow.
+     */
     public static final int EVERY_BORROW = Integer.MAX_VALUE;
     /** The default time call sites are captured on every borrow after a report that lacked one: 10 minutes. */
     public static final Duration DEFAULT_ESCALATION = Duration.ofMinutes(10);

@@ -334,7 +334,8 @@ public final class PoolAdvisor implements AutoCloseable {
         return new PoolAdvice(PoolAdvice.Verdict.SATURATED, current, size, PoolAdvice.Cause.DEMAND,
                 String.format(java.util.Locale.ROOT, "Callers waited for a connection in %.0f%% of samples. With "
                         + "%.1f connections busy on average (%.1f borrows/s × %.1f ms held), random arrivals make more "
-                        + "than %.0f%% of borrows wait below %d connections (Erlang C); %d keeps the tail latency down.",
+                        + "than %.0f%% of borrows wait below %d connections (Erlang C); %d keeps the tail "
+                        + "latency down.",
                         w.waitingFraction() * 100, w.littlesLawInUse(), w.acquisitionsPerSecond(), w.meanHoldMillis(),
                         WAIT_PROBABILITY * 100, erlang, size), w);
     }

@@ -149,7 +149,8 @@ final class PlanCapture implements AutoCloseable {
     private QueryPlan explain(FingerprintStats stats, String sql, @Nullable BoundValues values, DataSource raw)
             throws Exception {
         try (Connection c = raw.getConnection()) {
-            String json = explainer.explain(c, stats.fingerprint, sql, values == null ? null : Explainer.binder(values));
+            String json = explainer.explain(c, stats.fingerprint, sql,
+                    values == null ? null : Explainer.binder(values));
             return QueryPlan.parse(stats.fingerprint, json, !revealValues);
         }
     }
@@ -185,9 +186,10 @@ final class PlanCapture implements AutoCloseable {
     private Finding.Builder slowQuery(FingerprintStats stats, long nanos, Optional<StackTraceElement> site,
                                       @Nullable WorkScope scope) {
         Fingerprint fp = stats.fingerprint;
-        Finding.Builder b = Finding.builder(FindingKind.SLOW_QUERY, String.format("Slow %s (%d ms, threshold %d ms): %s",
-                fp.kind(), TimeUnit.NANOSECONDS.toMillis(nanos), threshold.toMillis(),
-                RepetitionDetector.abbreviate(fp.normalizedSql())))
+        Finding.Builder b = Finding.builder(FindingKind.SLOW_QUERY,
+                String.format("Slow %s (%d ms, threshold %d ms): %s",
+                        fp.kind(), TimeUnit.NANOSECONDS.toMillis(nanos), threshold.toMillis(),
+                        RepetitionDetector.abbreviate(fp.normalizedSql())))
                 .subject(fp.id())
                 .evidence("elapsed", Duration.ofNanos(nanos))
                 .evidence("threshold", threshold)

@@ -272,7 +272,8 @@ final class PlanText {
             return null;
         }
         if (i >= 3 && tokens.get(i - 3).is(Type.WORD) && tokens.get(i - 3).text().equalsIgnoreCase("lower")) {
-            return cast || !isColumnStart(tokens, i - 3) ? null : new PatternMatch(name(inner), true, ilike, false, anchor);
+            return cast || !isColumnStart(tokens, i - 3) ? null
+                    : new PatternMatch(name(inner), true, ilike, false, anchor);
         }
         return cast && isColumnStart(tokens, i - 2) ? new PatternMatch(name(inner), false, ilike, true, anchor) : null;
     }
@@ -289,7 +290,8 @@ final class PlanText {
 
     /** Quotes an identifier unless it is a plain lower-case name that needs no quotes. */
     static String quoteIfNeeded(String identifier) {
-        if (identifier.matches("[a-z_][a-z0-9_$]*") && !SqlLexer.KEYWORDS.contains(identifier.toUpperCase(Locale.ROOT))) {
+        if (identifier.matches("[a-z_][a-z0-9_$]*")
+                && !SqlLexer.KEYWORDS.contains(identifier.toUpperCase(Locale.ROOT))) {
             return identifier;
         }
         if (identifier.startsWith("\"") && identifier.endsWith("\"") && identifier.length() > 1) {

@@ -103,7 +103,8 @@ final class QueryMetrics {
             return;
         }
         String state = e.getSQLState();
-        String cls = state != null && state.length() >= 2 && isClassChar(state.charAt(0)) && isClassChar(state.charAt(1))
+        String cls = state != null && state.length() >= 2
+                && isClassChar(state.charAt(0)) && isClassChar(state.charAt(1))
                 ? state.substring(0, 2) : "unknown";
         errors.computeIfAbsent(cls, c -> Counter.builder(ERRORS).description("Statements the driver failed")
                 .tag("sqlstate.class", c).register(registry)).increment();

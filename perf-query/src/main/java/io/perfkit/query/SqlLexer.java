@@ -514,7 +514,8 @@ final class SqlLexer {
         char[] chars = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            char d = upper ? (c >= 'a' && c <= 'z' ? (char) (c - 32) : c) : (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+            char d = upper ? (c >= 'a' && c <= 'z' ? (char) (c - 32) : c)
+                    : (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
             if (d != c) {
                 if (chars == null) {
                     chars = s.toCharArray();

@@ -41,7 +41,8 @@ class QueryMonitorIT {
             s.execute("CREATE TABLE order_items (id serial PRIMARY KEY, order_id int NOT NULL, sku text NOT NULL)");
             s.execute("CREATE INDEX ON order_items (order_id)");
             s.execute("INSERT INTO orders SELECT g, 'c' || g FROM generate_series(1, 20) g");
-            s.execute("INSERT INTO order_items (order_id, sku) SELECT 1 + g % 20, 'sku' || g FROM generate_series(1, 100) g");
+            s.execute("INSERT INTO order_items (order_id, sku) SELECT 1 + g % 20, 'sku' || g"
+                    + " FROM generate_series(1, 100) g");
             s.execute("CREATE TABLE events (id bigserial PRIMARY KEY, customer_code int NOT NULL, kind text NOT NULL,"
                     + " payload text NOT NULL)");
             s.execute("INSERT INTO events (customer_code, kind, payload) SELECT g % 50000, 'k' || (g % 7),"
@@ -81,7 +82,8 @@ class QueryMonitorIT {
                     assertThat(site.getClassName()).isEqualTo(QueryMonitorIT.class.getName());
                     assertThat(site.getLineNumber()).isEqualTo(expectedLine);
                 });
-                assertThat(f.subject()).isEqualTo(Fingerprint.of("SELECT sku FROM order_items WHERE order_id = ?").id());
+                assertThat(f.subject())
+                        .isEqualTo(Fingerprint.of("SELECT sku FROM order_items WHERE order_id = ?").id());
             });
         }
     }
@@ -240,7 +242,8 @@ class QueryMonitorIT {
         String secret = "jane.secret@example.com";
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE people (id serial PRIMARY KEY, email text NOT NULL)");
-            st.execute("INSERT INTO people (email) SELECT 'user' || g || '@example.com' FROM generate_series(1, 20000) g");
+            st.execute("INSERT INTO people (email) SELECT 'user' || g || '@example.com'"
+                    + " FROM generate_series(1, 20000) g");
             st.execute("ANALYZE people");
         }
         java.io.PrintStream original = System.err;

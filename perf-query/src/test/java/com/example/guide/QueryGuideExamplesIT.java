@@ -90,7 +90,8 @@ class QueryGuideExamplesIT {
         String id = shapes.entrySet().stream()
                 .filter(e -> e.getValue().equals("SELECT sku FROM order_items WHERE order_id = ?"))
                 .findFirst().orElseThrow().getKey();
-        double executions = registry.get("perfkit.query").tags("fingerprint", id, "kind", "select").functionTimer().count();
+        double executions = registry.get("perfkit.query").tags("fingerprint", id, "kind", "select")
+                .functionTimer().count();
         // end::metrics[]
         assertThat(executions).isEqualTo(20);
         monitor.close();

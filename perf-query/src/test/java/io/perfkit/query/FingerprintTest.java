@@ -10,7 +10,8 @@ class FingerprintTest {
 
     @Test
     void of_literalsCommentsAndWhitespace_normalised() {
-        Fingerprint f = Fingerprint.of("select *\n  from Orders o -- hot\n where o.customer_id = 42 /* x */ and status = 'NEW'");
+        Fingerprint f = Fingerprint.of("select *\n  from Orders o -- hot\n where o.customer_id = 42 /* x */"
+                + " and status = 'NEW'");
         assertThat(f.normalizedSql()).isEqualTo("SELECT * FROM orders o WHERE o.customer_id = ? AND status = ?");
         assertThat(f.kind()).isEqualTo(StatementKind.SELECT);
         assertThat(f.isReadOnly()).isTrue();

@@ -20,10 +20,12 @@ class PlanAnalyzerTest {
     @Test
     void seqScanRemovingManyRows_suggestsIndex_equalityThenRangeThenSort() {
         List<Finding> findings = analyze("{\"Node Type\": \"Sort\", \"Sort Key\": [\"created_at DESC\"],"
-                + " \"Actual Rows\": 10, \"Actual Loops\": 1, \"Plan Rows\": 12, \"Plans\": [{\"Node Type\": \"Seq Scan\","
+                + " \"Actual Rows\": 10, \"Actual Loops\": 1, \"Plan Rows\": 12,"
+                + " \"Plans\": [{\"Node Type\": \"Seq Scan\","
                 + " \"Parent Relationship\": \"Outer\", \"Relation Name\": \"orders\","
                 + " \"Filter\": \"((total > '100'::numeric) AND ((status)::text = 'NEW'::text))\","
-                + " \"Rows Removed by Filter\": 199990, \"Actual Rows\": 10, \"Actual Loops\": 1, \"Plan Rows\": 12}]}");
+                + " \"Rows Removed by Filter\": 199990, \"Actual Rows\": 10, \"Actual Loops\": 1,"
+                + " \"Plan Rows\": 12}]}");
         assertThat(findings).extracting(Finding::kind).contains(FindingKind.SEQ_SCAN, FindingKind.MISSING_INDEX);
         Finding index = findings.stream().filter(f -> f.kind() == FindingKind.MISSING_INDEX).findFirst().orElseThrow();
         assertThat(index.suggestion()).contains(
@@ -34,7 +36,8 @@ class PlanAnalyzerTest {
     @Test
     void seqScanKeepingMostRows_isNotAFinding() {
         assertThat(analyze("{\"Node Type\": \"Seq Scan\", \"Relation Name\": \"orders\", \"Filter\": \"(a = 1)\","
-                + " \"Rows Removed by Filter\": 20000, \"Actual Rows\": 180000, \"Actual Loops\": 1, \"Plan Rows\": 180000}"))
+                + " \"Rows Removed by Filter\": 20000, \"Actual Rows\": 180000, \"Actual Loops\": 1,"
+                + " \"Plan Rows\": 180000}"))
                 .isEmpty();
     }
 
@@ -49,7 +52,8 @@ class PlanAnalyzerTest {
     @Test
     void quotedAndMixedCaseColumns_areQuotedInTheSuggestion() {
         assertThat(PlanAnalyzer.createIndex("", "Order Lines", List.of("\"OrderId\"", "qty")))
-                .isEqualTo("CREATE INDEX CONCURRENTLY idx_orderlines_orderid_qty ON \"Order Lines\" (\"OrderId\", qty)");
+                .isEqualTo("CREATE INDEX CONCURRENTLY idx_orderlines_orderid_qty"
+                        + " ON \"Order Lines\" (\"OrderId\", qty)");
     }
 
     @Test
@@ -57,7 +61,8 @@ class PlanAnalyzerTest {
         List<Finding> findings = analyze("{\"Node Type\": \"Nested Loop\", \"Actual Rows\": 50000, \"Actual Loops\": 1,"
                 + " \"Plan Rows\": 50, \"Plans\": [{\"Node Type\": \"Sort\", \"Parent Relationship\": \"Outer\","
                 + " \"Sort Space Type\": \"Disk\", \"Sort Space Used\": 20480, \"Sort Method\": \"external merge\","
-                + " \"Actual Rows\": 5000, \"Actual Loops\": 1, \"Plan Rows\": 5000}, {\"Node Type\": \"Index Only Scan\","
+                + " \"Actual Rows\": 5000, \"Actual Loops\": 1, \"Plan Rows\": 5000},"
+                + " {\"Node Type\": \"Index Only Scan\","
                 + " \"Parent Relationship\": \"Inner\", \"Relation Name\": \"items\", \"Heap Fetches\": 40000,"
                 + " \"Actual Rows\": 10, \"Actual Loops\": 5000, \"Plan Rows\": 10}]}");
         assertThat(findings).extracting(Finding::kind).contains(FindingKind.SORT_SPILL, FindingKind.NESTED_LOOP,
@@ -79,7 +84,8 @@ class PlanAnalyzerTest {
     @Test
     void bufferReads_mostlyFromDisk() {
         assertThat(analyze("{\"Node Type\": \"Seq Scan\", \"Relation Name\": \"orders\", \"Actual Rows\": 100,"
-                + " \"Actual Loops\": 1, \"Plan Rows\": 100, \"Shared Hit Blocks\": 100, \"Shared Read Blocks\": 50000}"))
+                + " \"Actual Loops\": 1, \"Plan Rows\": 100, \"Shared Hit Blocks\": 100,"
+                + " \"Shared Read Blocks\": 50000}"))
                 .extracting(Finding::kind).contains(FindingKind.BUFFER_READS);
     }
 
@@ -110,7 +116,10 @@ class PlanAnalyzerTest {
         assertThatThrownBy(() -> QueryPlan.parse(FP, "not json", true)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** A Seq Scan node as PostgreSQL 15 prints it for EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON), with the given filter. */
+    /**
+     * A Seq Scan node as PostgreSQL 15 prints it for EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON), with the given
+     * filter.
+     */
     private static String likeScan(String relation, String filterJson) {
         return "[{\"Plan\": {\"Node Type\": \"Seq Scan\", \"Parallel Aware\": false, \"Async Capable\": false,"
                 + " \"Relation Name\": \"" + relation + "\", \"Schema\": \"public\", \"Alias\": \"" + relation + "\","
@@ -159,7 +168,8 @@ class PlanAnalyzerTest {
     void leftAnchoredLike_onVarcharColumn_suggestsVarcharPatternOps() {
         Finding f = missingIndex("books", "\"((isbn)::text ~~ 'isbn1%'::text)\"");
         assertThat(suggestion(f))
-                .endsWith("CREATE INDEX CONCURRENTLY idx_books_isbn_pattern ON public.books (isbn varchar_pattern_ops)");
+                .endsWith("CREATE INDEX CONCURRENTLY idx_books_isbn_pattern"
+                        + " ON public.books (isbn varchar_pattern_ops)");
         assertThat(f.detail()).get().asString().contains("(((isbn)::text) text_pattern_ops)");
     }
 

@@ -15,7 +15,6 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLWarning;
 import java.sql.SQLXML;
 import java.sql.Savepoint;
-import java.sql.ShardingKey;
 import java.sql.Statement;
 import java.sql.Struct;
 import java.util.HashMap;
@@ -236,7 +235,8 @@ final class StubConnection implements Connection {
     }
 
     @Override
-    public PreparedStatement prepareStatement(String sql, int intValue, int intValue2, int intValue3) throws SQLException {
+    public PreparedStatement prepareStatement(String sql, int intValue, int intValue2, int intValue3)
+            throws SQLException {
         checkOpen();
         return new StubPreparedStatement(this, sql);
     }

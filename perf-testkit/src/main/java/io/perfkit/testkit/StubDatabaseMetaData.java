@@ -5,7 +5,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.RowIdLifetime;
 import java.sql.SQLException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Metadata of a {@link StubConnection}: names the stub, claims little, and answers every catalog
@@ -619,7 +618,8 @@ final class StubDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getProcedureColumns(String string, String string1, String string2, String string3) throws SQLException {
+    public ResultSet getProcedureColumns(String string, String string1, String string2, String string3)
+            throws SQLException {
         return empty();
     }
 
@@ -649,7 +649,8 @@ final class StubDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getColumnPrivileges(String string, String string1, String string2, String string3) throws SQLException {
+    public ResultSet getColumnPrivileges(String string, String string1, String string2, String string3)
+            throws SQLException {
         return empty();
     }
 
@@ -659,7 +660,8 @@ final class StubDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getBestRowIdentifier(String string, String string1, String string2, int intValue, boolean flag) throws SQLException {
+    public ResultSet getBestRowIdentifier(String string, String string1, String string2, int intValue, boolean flag)
+            throws SQLException {
         return empty();
     }
 
@@ -684,7 +686,8 @@ final class StubDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getCrossReference(String string, String string1, String string2, String string3, String string4, String string5) throws SQLException {
+    public ResultSet getCrossReference(String string, String string1, String string2, String string3, String string4,
+            String string5) throws SQLException {
         return empty();
     }
 
@@ -694,7 +697,8 @@ final class StubDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getIndexInfo(String string, String string1, String string2, boolean flag, boolean flag4) throws SQLException {
+    public ResultSet getIndexInfo(String string, String string1, String string2, boolean flag, boolean flag4)
+            throws SQLException {
         return empty();
     }
 
@@ -879,12 +883,14 @@ final class StubDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getFunctionColumns(String string, String string1, String string2, String string3) throws SQLException {
+    public ResultSet getFunctionColumns(String string, String string1, String string2, String string3)
+            throws SQLException {
         return empty();
     }
 
     @Override
-    public ResultSet getPseudoColumns(String string, String string1, String string2, String string3) throws SQLException {
+    public ResultSet getPseudoColumns(String string, String string1, String string2, String string3)
+            throws SQLException {
         return empty();
     }
 

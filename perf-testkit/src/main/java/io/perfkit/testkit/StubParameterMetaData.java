@@ -3,7 +3,6 @@ package io.perfkit.testkit;
 import java.sql.ParameterMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
-import org.jspecify.annotations.Nullable;
 
 /** Parameter metadata of a stub prepared statement, which keeps no parameters: zero of them. */
 final class StubParameterMetaData implements ParameterMetaData {

@@ -21,7 +21,6 @@ import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A prepared statement of {@link StubConnection}: parameters are accepted and dropped (keeping

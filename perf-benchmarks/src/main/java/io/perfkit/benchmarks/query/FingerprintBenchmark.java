@@ -30,7 +30,8 @@ public class FingerprintBenchmark {
     private static String build() {
         StringBuilder sb = new StringBuilder("/* monthly report */ SELECT o.id, o.created_at::date AS day, c.name,"
                 + " sum(i.quantity * i.unit_price) AS total, count(DISTINCT i.sku) AS skus\n"
-                + "FROM orders o\n  JOIN customers c ON c.id = o.customer_id\n  JOIN order_items i ON i.order_id = o.id\n"
+                + "FROM orders o\n  JOIN customers c ON c.id = o.customer_id\n"
+                + "  JOIN order_items i ON i.order_id = o.id\n"
                 + "WHERE o.created_at >= '2026-01-01'::timestamptz AND o.created_at < '2026-02-01'::timestamptz\n"
                 + "  AND c.region = E'north\\'east' AND o.status IN (");
         for (int i = 0; i < 60; i++) {

@@ -42,7 +42,8 @@ class ZstdEncodingTest {
         StringBuilder sb = new StringBuilder();
         Random r = new Random(1);
         while (sb.length() < 300_000) {
-            sb.append("{\"id\":").append(r.nextInt()).append(",\"name\":\"item-").append(r.nextInt(1000)).append("\"},");
+            sb.append("{\"id\":").append(r.nextInt()).append(",\"name\":\"item-").append(r.nextInt(1000))
+                    .append("\"},");
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -141,7 +142,8 @@ class ZstdEncodingTest {
 
     @Test
     void unavailableZstdFallsBackToGzip() {
-        ZstdEncoding broken = new ZstdEncoding(3, 0, () -> new UnsatisfiedLinkError("no zstd-jni in java.library.path"));
+        ZstdEncoding broken = new ZstdEncoding(3, 0,
+                () -> new UnsatisfiedLinkError("no zstd-jni in java.library.path"));
         CompressionConfig config = CompressionConfig.builder().encodings(broken).build();
 
         assertThat(config.encodings()).extracting(ContentEncoding::token).containsExactly("gzip");

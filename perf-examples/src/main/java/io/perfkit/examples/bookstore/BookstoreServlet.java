@@ -135,7 +135,8 @@ final class BookstoreServlet extends HttpServlet {
             throw new IllegalArgumentException("the body must be JSON like {\"price\": 12.99}", e);
         }
         BigDecimal price = change == null ? null : change.price();
-        if (price == null || price.signum() <= 0 || price.scale() > 2 || price.compareTo(new BigDecimal("999999.99")) > 0) {
+        if (price == null || price.signum() <= 0 || price.scale() > 2
+                || price.compareTo(new BigDecimal("999999.99")) > 0) {
             throw new IllegalArgumentException("price must be positive, below 1,000,000, with at most two decimals");
         }
         if (!queries.updatePrice(id, price)) {

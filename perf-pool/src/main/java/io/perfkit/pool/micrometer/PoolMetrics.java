@@ -27,7 +27,8 @@ import java.util.Map;
  *   <li>{@code perfkit.pool.pg.sessions{application,state}}: server sessions per {@code application_name} and state,
  *       the 20 largest applications by name, the rest as {@code other} (gauges);
  *       {@code perfkit.pool.pg.connections.headroom}: connections left under {@code max_connections};
- *       {@code perfkit.pool.pg.idle.in.transaction} and {@code perfkit.pool.pg.long.running}: sessions over threshold</li>
+ *       {@code perfkit.pool.pg.idle.in.transaction} and {@code perfkit.pool.pg.long.running}: sessions over
+ *       threshold</li>
  * </ul>
  *
  * <pre>{@code
@@ -108,7 +109,8 @@ public final class PoolMetrics {
     private static List<MultiGauge.Row<?>> rows(ActivitySnapshot s) {
         List<Map.Entry<String, Map<String, Integer>>> apps = new ArrayList<>(s.states().entrySet());
         apps.sort(Comparator.<Map.Entry<String, Map<String, Integer>>>comparingInt(
-                e -> -e.getValue().values().stream().mapToInt(Integer::intValue).sum()).thenComparing(Map.Entry::getKey));
+                e -> -e.getValue().values().stream().mapToInt(Integer::intValue).sum())
+                .thenComparing(Map.Entry::getKey));
         Map<String, Integer> other = new java.util.TreeMap<>();
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         for (int i = 0; i < apps.size(); i++) {

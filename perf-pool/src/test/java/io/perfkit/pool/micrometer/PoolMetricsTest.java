@@ -27,7 +27,8 @@ class PoolMetricsTest {
         assertThat(registry.get("perfkit.pool.leaks").tag("pool", "orders").functionCounter().count()).isZero();
         assertThat(registry.get("perfkit.pool.connections.held.too.long").gauge().value()).isZero();
         assertThat(registry.get("perfkit.pool.recommended.size").gauge().value()).isEqualTo(2.0); // oversized: 1 / 0.8
-        assertThat(registry.get("perfkit.pool.adjustments").tag("direction", "grow").functionCounter().count()).isZero();
+        assertThat(registry.get("perfkit.pool.adjustments").tag("direction", "grow").functionCounter().count())
+                .isZero();
         assertThat(registry.getMeters()).noneMatch(m -> m.getId().getName().startsWith("hikaricp."));
     }
 }

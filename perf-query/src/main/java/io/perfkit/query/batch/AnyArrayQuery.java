@@ -30,7 +30,10 @@ import javax.sql.DataSource;
  * your code, never built from input. Each batch takes a connection from the {@code DataSource} and closes it.
  */
 public final class AnyArrayQuery {
-    /** A PostgreSQL type name such as {@code bigint}, {@code int4}, {@code text}, {@code uuid}, {@code character varying}. */
+    /**
+     * A PostgreSQL type name such as {@code bigint}, {@code int4}, {@code text}, {@code uuid},
+     * {@code character varying}.
+     */
     private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*( [A-Za-z_][A-Za-z0-9_]*)*");
 
     private AnyArrayQuery() {}
@@ -120,7 +123,8 @@ public final class AnyArrayQuery {
                 "sql must contain exactly one ? (the key array), but was: %s", sql);
         Require.nonBlank(arrayElementType, "arrayElementType");
         Require.argument(TYPE_NAME.matcher(arrayElementType).matches(),
-                "arrayElementType must be a SQL type name such as bigint, text or uuid, but was '%s'", arrayElementType);
+                "arrayElementType must be a SQL type name such as bigint, text or uuid, but was '%s'",
+                arrayElementType);
         Require.nonNull(keyMapper, "keyMapper");
         Require.nonNull(valueMapper, "valueMapper");
     }

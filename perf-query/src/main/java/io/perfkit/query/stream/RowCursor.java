@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * <h2>When it closes</h2>
  * <ul>
  *   <li>{@link #close()}: releases the result set and statement, ends the transaction the cursor began (commit,
- *       as autocommit would have, or rollback after a driver failure), restores autocommit, and returns the connection when the
- *       cursor took it from a {@code DataSource}. Idempotent.</li>
+ *       as autocommit would have, or rollback after a driver failure), restores autocommit, and returns the
+ *       connection when the cursor took it from a {@code DataSource}. Idempotent.</li>
  *   <li>When the last row has been read ({@link #hasNext()} returns false), it closes itself, so a loop that
  *       reads to the end releases the connection at once.</li>
  *   <li>When reading or mapping a row fails, it closes itself before the exception reaches you.</li>

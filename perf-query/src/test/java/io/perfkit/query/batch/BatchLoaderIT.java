@@ -30,7 +30,8 @@ class BatchLoaderIT {
     @BeforeAll
     static void schema(TestDatabase database) throws SQLException {
         db = database;
-        Fixtures.execute(db.dataSource(), "CREATE TABLE author (id bigint PRIMARY KEY, name text NOT NULL, ref uuid NOT NULL)",
+        Fixtures.execute(db.dataSource(),
+                "CREATE TABLE author (id bigint PRIMARY KEY, name text NOT NULL, ref uuid NOT NULL)",
                 "CREATE TABLE book (id bigint PRIMARY KEY, author_id bigint NOT NULL, title text NOT NULL)",
                 "INSERT INTO author SELECT g, 'author ' || g, md5(g::text)::uuid FROM generate_series(1, 60) g",
                 "INSERT INTO book SELECT g, 1 + (g % 50), 'book ' || g FROM generate_series(1, 100) g");

@@ -58,7 +58,8 @@ class CursorCodecTest {
 
     @Test
     void aCursorSignedWithAnotherSecretIsRejected() {
-        CursorCodec other = CursorCodec.hmacSha256("another secret that is 32 bytes!".getBytes(StandardCharsets.US_ASCII));
+        CursorCodec other = CursorCodec.hmacSha256(
+                "another secret that is 32 bytes!".getBytes(StandardCharsets.US_ASCII));
         String cursor = other.encode(position(1L));
         assertThatThrownBy(() -> codec.decode(cursor, 42L)).isInstanceOf(InvalidCursorException.class)
                 .hasMessageContaining("signature");

@@ -30,10 +30,12 @@ class KeysetPagerIT {
     @BeforeAll
     static void schema(TestDatabase database) throws SQLException {
         db = database;
-        Fixtures.execute(db.dataSource(), "CREATE TABLE book (id bigint PRIMARY KEY, author_id int NOT NULL, title text NOT NULL, "
+        Fixtures.execute(db.dataSource(),
+                "CREATE TABLE book (id bigint PRIMARY KEY, author_id int NOT NULL, title text NOT NULL, "
                         + "price numeric(8,2) NOT NULL, published_at timestamptz)",
                 "INSERT INTO book SELECT g, g % 3, 'title ' || (g % 7), (g % 5) * 1.25, "
-                        + "CASE WHEN g % 4 = 0 THEN NULL ELSE timestamptz '2026-01-01' + (g % 6) * interval '1 day' END "
+                        + "CASE WHEN g % 4 = 0 THEN NULL "
+                        + "ELSE timestamptz '2026-01-01' + (g % 6) * interval '1 day' END "
                         + "FROM generate_series(1, 200) g",
                 "CREATE INDEX book_price_id ON book (price DESC, id DESC)");
     }
@@ -143,7 +145,8 @@ class KeysetPagerIT {
                 .sortable("published_at").uniqueKey("id").defaultSort(SortColumn.desc("published_at")).build();
         try (Connection c = db.dataSource().getConnection()) {
             assertThatThrownBy(() -> pager.fetch(c, PageRequest.first(5), rs -> rs.getLong("id")))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("sortableNullable(\"published_at\")");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("sortableNullable(\"published_at\")");
         }
     }
 }

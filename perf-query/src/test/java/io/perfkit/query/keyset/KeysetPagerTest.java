@@ -34,7 +34,8 @@ class KeysetPagerTest {
     @Test
     void firstPageUsesTheDefaultSortWithTheUniqueKeyAsTieBreaker() {
         assertThat(pager().sql(PageRequest.first(20)))
-                .isEqualTo("SELECT \"id\", \"title\", \"price\" FROM \"book\" ORDER BY \"price\" DESC, \"id\" DESC LIMIT 21");
+                .isEqualTo("SELECT \"id\", \"title\", \"price\" FROM \"book\""
+                        + " ORDER BY \"price\" DESC, \"id\" DESC LIMIT 21");
     }
 
     @Test
@@ -42,7 +43,8 @@ class KeysetPagerTest {
         KeysetPager pager = pager();
         KeysetPager.Query q = pager.prepare(PageRequest.after(cursor(pager,
                 List.of(SortColumn.desc("price"), SortColumn.desc("id")), 10L, 7L), 20), List.of());
-        assertThat(q.sql).endsWith("WHERE ((\"price\", \"id\") < (?, ?)) ORDER BY \"price\" DESC, \"id\" DESC LIMIT 21");
+        assertThat(q.sql)
+                .endsWith("WHERE ((\"price\", \"id\") < (?, ?)) ORDER BY \"price\" DESC, \"id\" DESC LIMIT 21");
         assertThat(q.params).containsExactly(10L, 7L);
     }
 
@@ -95,9 +97,12 @@ class KeysetPagerTest {
     void badColumnNamesAreRejectedAtBuildTime() {
         assertThatThrownBy(() -> KeysetPager.builder("book", CURSORS).select("id", "title) FROM secrets --"))
                 .hasMessageContaining("select column");
-        assertThatThrownBy(() -> KeysetPager.builder("book", CURSORS).sortable("x\"y")).hasMessageContaining("sortable");
-        assertThatThrownBy(() -> KeysetPager.builder("book", CURSORS).uniqueKey("id;")).hasMessageContaining("uniqueKey");
-        assertThatThrownBy(() -> KeysetPager.builder("book", CURSORS).build()).hasMessageContaining("uniqueKey is required");
+        assertThatThrownBy(() -> KeysetPager.builder("book", CURSORS).sortable("x\"y"))
+                .hasMessageContaining("sortable");
+        assertThatThrownBy(() -> KeysetPager.builder("book", CURSORS).uniqueKey("id;"))
+                .hasMessageContaining("uniqueKey");
+        assertThatThrownBy(() -> KeysetPager.builder("book", CURSORS).build())
+                .hasMessageContaining("uniqueKey is required");
         assertThatThrownBy(() -> KeysetPager.builder("book", CURSORS).uniqueKey("id")
                 .defaultSort(SortColumn.asc("nope")).build()).hasMessageContaining("defaultSort");
         assertThat(KeysetPager.builder("shop.book", CURSORS).uniqueKey("id").build().sql(PageRequest.first(1)))

@@ -156,7 +156,8 @@ class KeysetPagingPropertiesIT {
             order.append(", id ").append(sort.get(sort.size() - 1).direction());
         }
         List<Long> ids = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id FROM item ORDER BY " + order)) {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id FROM item ORDER BY " + order)) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
             }

@@ -55,7 +55,8 @@ class RowStreamerIT {
     void streamDeliversEveryRowInOrderAndClosesItselfAtTheEnd() throws SQLException {
         RowStreamer streamer = RowStreamer.builder().fetchSize(777).build();
         long[] expected = {1};
-        try (Stream<Long> ids = streamer.stream(ds, "SELECT id FROM event ORDER BY id", List.of(), rs -> rs.getLong(1))) {
+        try (Stream<Long> ids = streamer.stream(ds, "SELECT id FROM event ORDER BY id", List.of(),
+                rs -> rs.getLong(1))) {
             assertThat(ids.peek(id -> assertThat(id).isEqualTo(expected[0]++)).count()).isEqualTo(ROWS);
             assertThat(ds.open()).as("released at the end of the rows, before close").isZero();
         }
@@ -98,7 +99,8 @@ class RowStreamerIT {
     }
 
     private static int openPortals(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_cursors WHERE name <> ''")) {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_cursors WHERE name <> ''")) {
             rs.next();
             return rs.getInt(1);
         }
@@ -210,7 +212,9 @@ class RowStreamerIT {
     @Test
     void settingsAreValidatedAndNamed() {
         assertThatThrownBy(() -> RowStreamer.builder().fetchSize(0)).hasMessageContaining("fetchSize");
-        assertThatThrownBy(() -> RowStreamer.builder().queryTimeoutSeconds(-1)).hasMessageContaining("queryTimeoutSeconds");
-        assertThatThrownBy(() -> RowStreamer.ofDefaults().stream(ds, " ", List.of(), rs -> 1)).hasMessageContaining("sql");
+        assertThatThrownBy(() -> RowStreamer.builder().queryTimeoutSeconds(-1))
+                .hasMessageContaining("queryTimeoutSeconds");
+        assertThatThrownBy(() -> RowStreamer.ofDefaults().stream(ds, " ", List.of(), rs -> 1))
+                .hasMessageContaining("sql");
     }
 }

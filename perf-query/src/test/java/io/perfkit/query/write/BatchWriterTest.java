@@ -33,7 +33,8 @@ class BatchWriterTest {
         assertThatThrownBy(() -> BatchWriter.<Book>insertInto("book").column("a", Book::title).column("a", Book::title))
                 .hasMessageContaining("already");
         assertThatThrownBy(() -> BatchWriter.<Book>insertInto("book").batchSize(0)).hasMessageContaining("batchSize");
-        assertThatThrownBy(() -> BatchWriter.<Book>insertInto("book").build()).hasMessageContaining("at least one column");
+        assertThatThrownBy(() -> BatchWriter.<Book>insertInto("book").build())
+                .hasMessageContaining("at least one column");
         assertThatThrownBy(() -> BatchWriter.<Book>insertInto("book").column("title", Book::title)
                 .onConflictDoUpdate("isbn").build()).hasMessageContaining("conflict column 'isbn'");
         assertThatThrownBy(() -> BatchWriter.<Book>insertInto("book").column("isbn", Book::isbn)

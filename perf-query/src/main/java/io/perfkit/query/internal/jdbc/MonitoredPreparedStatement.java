@@ -21,7 +21,6 @@ import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps a driver {@link PreparedStatement}: the shape is resolved once, when the statement is prepared, so an

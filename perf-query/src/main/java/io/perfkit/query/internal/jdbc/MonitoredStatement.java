@@ -132,7 +132,8 @@ public class MonitoredStatement implements Statement {
         long start = System.nanoTime();
         long result;
         try {
-            result = large ? largeUpdate(sql, variant, keys, indexes, names) : update(sql, variant, keys, indexes, names);
+            result = large ? largeUpdate(sql, variant, keys, indexes, names)
+                    : update(sql, variant, keys, indexes, names);
         } catch (SQLException e) {
             observer.executed(shape, null, 0, System.nanoTime() - start, e);
             throw e;

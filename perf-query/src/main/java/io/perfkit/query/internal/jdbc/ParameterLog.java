@@ -105,7 +105,8 @@ public final class ParameterLog {
         long h = 1125899906842597L;
         for (int i = 0; i < count; i++) {
             byte t = types[i];
-            long v = t == OBJECT || t == OBJECT_TYPED ? Objects.hashCode(objects[i]) : t == OPAQUE ? System.identityHashCode(this) : primitives[i];
+            long v = t == OBJECT || t == OBJECT_TYPED ? Objects.hashCode(objects[i])
+                    : t == OPAQUE ? System.identityHashCode(this) : primitives[i];
             h = 31 * h + t;
             h = 31 * h + v;
         }
