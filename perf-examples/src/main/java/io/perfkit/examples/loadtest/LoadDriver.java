@@ -79,6 +79,10 @@ public final class LoadDriver {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
+                // Complete responses on the client's selector thread instead of handing each one to a pool
+                // thread: the clients share the service's cores, and every hand-off is CPU the service loses
+                // (in A/B runs on 2 cores the tuned endpoints served 12-60 % more requests with it).
+                .executor(Runnable::run)
                 .build();
     }
 
