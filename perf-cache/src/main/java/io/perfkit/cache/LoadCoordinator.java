@@ -110,13 +110,18 @@ final class LoadCoordinator<K, V> {
         return join(k, key, loader);
     }
 
-    /** Single flight: the first caller for a key leads the load, the others wait for its result or exception. */
-    @Nullable V join(String k, K key, Function<? super K, ? extends @Nullable V> loader) {
+    /** Counts an L1 miss in the cache's metrics and in the caller's unit of work. */
+    private void recordL1Miss() {
         metrics.get(Tier.L1, false);
         WorkScope scope = WorkScope.currentOrNull();
         if (scope != null) {
             scope.recordCacheMiss();
         }
+    }
+
+    /** Single flight: the first caller for a key leads the load, the others wait for its result or exception. */
+    @Nullable V join(String k, K key, Function<? super K, ? extends @Nullable V> loader) {
+        recordL1Miss();
         Flight<V> mine = new Flight<>();
         Flight<V> leader = joinOrLead(k, mine);
         if (leader != null) {
@@ -276,11 +281,7 @@ final class LoadCoordinator<K, V> {
             return CompletableFuture.supplyAsync(
                     () -> join(k, key, kk -> loader.apply(kk).toCompletableFuture().join()), executor);
         }
-        metrics.get(Tier.L1, false);
-        WorkScope scope = WorkScope.currentOrNull();
-        if (scope != null) {
-            scope.recordCacheMiss();
-        }
+        recordL1Miss();
         Flight<V> mine = new Flight<>();
         Flight<V> leader = joinOrLead(k, mine);
         if (leader != null) {
