@@ -192,7 +192,7 @@ public final class QueryMonitor implements AutoCloseable {
 
         /**
          * Records metrics to this registry: function timer {@code perfkit.query{fingerprint,kind}} (count and
-         * total time) with time gauge {@code perfkit.query.max{fingerprint,kind}}, distribution summary
+         * total time) with time gauge {@code perfkit.query.max{fingerprint,kind}}, function counter
          * {@code perfkit.query.rows{fingerprint,kind}}, counter {@code perfkit.query.errors{sqlstate.class}}.
          * Without a registry no meter is recorded and the hot path skips metrics entirely. See
          * {@link #timerPercentiles(double...)} for a Micrometer {@code Timer} with percentiles instead.

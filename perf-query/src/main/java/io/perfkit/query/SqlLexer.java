@@ -385,7 +385,7 @@ final class SqlLexer {
             } else if (!isWordStart(d)) {
                 break;
             }
-            hash = Integer.rotateLeft(hash, 5) ^ d;
+            hash = wordHashStep(hash, d);
             p++;
         }
         pos = p;
@@ -456,9 +456,14 @@ final class SqlLexer {
     private static int wordHash(String lower) {
         int hash = 0;
         for (int i = 0; i < lower.length(); i++) {
-            hash = Integer.rotateLeft(hash, 5) ^ lower.charAt(i);
+            hash = wordHashStep(hash, lower.charAt(i));
         }
         return hash;
+    }
+
+    /** One character of {@link #wordHash}; the scanner and the keyword table must use the same step. */
+    private static int wordHashStep(int hash, char lower) {
+        return Integer.rotateLeft(hash, 5) ^ lower;
     }
 
     private static int mix(int h) {
