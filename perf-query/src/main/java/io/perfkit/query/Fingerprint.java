@@ -184,15 +184,17 @@ public final class Fingerprint {
 
     /**
      * One pass for both flags: {@link #LOCKING} for row locks ({@code FOR UPDATE/SHARE/NO KEY/KEY SHARE}) or a
-     * {@code SELECT ... INTO new_table}, {@link #MULTI_STATEMENT} for a {@code ;} before the last token.
+     * {@code SELECT ... INTO new_table}, {@link #MULTI_STATEMENT} for a {@code ;} before the last token that is not
+     * one.
      */
     private static int flags(List<Token> tokens) {
         int flags = 0;
         int n = tokens.size();
+        int end = SqlNormalizer.endOfStatement(tokens);
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
             if (t.is(Type.SEMI)) {
-                if (i < n - 1) {
+                if (i < end) {
                     flags |= MULTI_STATEMENT;
                 }
             } else if (i + 1 < n && t == SqlLexer.KW_FOR) {

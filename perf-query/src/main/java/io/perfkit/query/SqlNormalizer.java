@@ -28,12 +28,9 @@ final class SqlNormalizer {
         @Nullable Token prev = null;
         @Nullable Token prev2 = null;
         int i = 0;
-        int n = tokens.size();
+        int n = endOfStatement(tokens);
         while (i < n) {
             Token t = tokens.get(i);
-            if (t.is(Type.SEMI) && i == n - 1) {
-                break; // a trailing ';' does not change the statement
-            }
             int folded = foldedListEnd(tokens, i, prev);
             if (folded > i) {
                 space(out, prev2, prev, t);
@@ -123,6 +120,18 @@ final class SqlNormalizer {
 
     private static String renderRange(List<Token> tokens, int from, int to) {
         return render(tokens.subList(from, to));
+    }
+
+    /**
+     * The index after the statement's last token that is not a {@code ;}: trailing semicolons (and the empty
+     * statements between them) do not change the statement, so {@code a;;} and {@code a} normalise alike.
+     */
+    static int endOfStatement(List<Token> tokens) {
+        int n = tokens.size();
+        while (n > 0 && tokens.get(n - 1).is(Type.SEMI)) {
+            n--;
+        }
+        return n;
     }
 
     /** The normalised text being built, and the FNV-1a hash of it that {@link Fingerprint#id()} is made of. */

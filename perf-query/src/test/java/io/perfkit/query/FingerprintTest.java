@@ -17,6 +17,22 @@ class FingerprintTest {
         assertThat(f.isReadOnly()).isTrue();
     }
 
+    @Test
+    void trailingSemicolons_doNotChangeTheStatement_butOneBeforeAnotherStatementDoes() {
+        Fingerprint plain = Fingerprint.of("SELECT id FROM orders WHERE id = 1");
+        for (String sql : new String[] {"SELECT id FROM orders WHERE id = 1;", "SELECT id FROM orders WHERE id = 1;;",
+            "SELECT id FROM orders WHERE id = 1 ; ; -- done\n;"}) {
+            Fingerprint f = Fingerprint.of(sql);
+            assertThat(f.normalizedSql()).as(sql).isEqualTo(plain.normalizedSql());
+            assertThat(f.id()).as(sql).isEqualTo(plain.id());
+            assertThat(f.isMultiStatement()).as(sql).isFalse();
+            assertThat(f.isReadOnly()).as(sql).isTrue();
+        }
+        Fingerprint two = Fingerprint.of("SELECT id FROM orders WHERE id = 1;; DELETE FROM orders");
+        assertThat(two.isMultiStatement()).isTrue();
+        assertThat(two.isReadOnly()).isFalse();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "SELECT * FROM t WHERE id IN (1, 2, 3)|SELECT * FROM t WHERE id IN (?)",
