@@ -55,7 +55,9 @@ public final class Fingerprint {
     public static Fingerprint of(String sql) {
         Require.nonNull(sql, "sql");
         List<Token> tokens = SqlLexer.tokenize(sql);
-        SqlNormalizer.Out normalized = SqlNormalizer.render(tokens, new SqlNormalizer.Out(tokens.size() * 6));
+        // the normalised text is rarely longer than the statement: sized so it almost never grows
+        int capacity = Math.min(tokens.size() * 6, sql.length() + 16);
+        SqlNormalizer.Out normalized = SqlNormalizer.render(tokens, new SqlNormalizer.Out(capacity));
         int flags = flags(tokens);
         return new Fingerprint(normalized.text(), normalized.hash(), kindOf(tokens), (flags & LOCKING) != 0,
                 (flags & MULTI_STATEMENT) != 0);
@@ -193,7 +195,7 @@ public final class Fingerprint {
         int end = SqlNormalizer.endOfStatement(tokens);
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
-            if (t.is(Type.SEMI)) {
+            if (t == SqlLexer.SEMI) {
                 if (i < end) {
                     flags |= MULTI_STATEMENT;
                 }

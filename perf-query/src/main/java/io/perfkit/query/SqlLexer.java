@@ -1,6 +1,5 @@
 package io.perfkit.query;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +19,26 @@ final class SqlLexer {
     enum Type { WORD, KEYWORD, QUOTED_IDENT, VALUE, OP, LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA, SEMI, DOT }
 
     /** One token: its type and, for words, quoted identifiers and operators, its text. */
-    record Token(Type type, String text) {
+    static final class Token {
+        private final Type type;
+        private final String text;
+        /** The text's only character, or 0 when it has more: most tokens print as one character. */
+        final char single;
+
+        Token(Type type, String text) {
+            this.type = type;
+            this.text = text;
+            this.single = text.length() == 1 ? text.charAt(0) : 0;
+        }
+
+        Type type() {
+            return type;
+        }
+
+        String text() {
+            return text;
+        }
+
         boolean is(Type t) {
             return type == t;
         }
@@ -31,6 +49,11 @@ final class SqlLexer {
 
         boolean isName() {
             return type == Type.WORD || type == Type.KEYWORD;
+        }
+
+        @Override
+        public String toString() {
+            return type + " " + text;
         }
     }
 
@@ -141,13 +164,16 @@ final class SqlLexer {
     private static final int IDENTIFIER_CACHE_MASK = 63;
 
     private final String sql;
+    /** The text as an array: a lexer reads every character, and an array element is cheaper than charAt. */
+    private final char[] chars;
     private final int length;
     private int pos;
     private Token @Nullable [] identifiers;
 
     private SqlLexer(String sql) {
         this.sql = sql;
-        this.length = sql.length();
+        this.chars = sql.toCharArray();
+        this.length = chars.length;
     }
 
     /**
@@ -158,7 +184,7 @@ final class SqlLexer {
      */
     static List<Token> tokenize(String sql) {
         SqlLexer lexer = new SqlLexer(sql);
-        List<Token> tokens = new ArrayList<>(Math.max(8, sql.length() / 4));
+        TokenList tokens = new TokenList(sql.length() / 4);
         Token t;
         while ((t = lexer.next(tokens)) != null) {
             tokens.add(t);
@@ -166,32 +192,32 @@ final class SqlLexer {
         return tokens;
     }
 
-    private @Nullable Token next(List<Token> previous) {
+    private @Nullable Token next(TokenList previous) {
         skipSpaceAndComments();
         if (pos >= length) {
             return null;
         }
-        char c = sql.charAt(pos);
+        char c = chars[pos];
         switch (c) {
             case '(': pos++; return SIMPLE_LPAREN;
             case ')': pos++; return SIMPLE_RPAREN;
             case '[': pos++; return SIMPLE_LBRACKET;
             case ']': pos++; return SIMPLE_RBRACKET;
             case ',': pos++; return SIMPLE_COMMA;
-            case ';': pos++; return SIMPLE_SEMI;
+            case ';': pos++; return SEMI;
             case '?': pos++; return VALUE;
             case '\'': stringLiteral(false); return VALUE;
             case '"': return quotedIdentifier();
             case '$': return dollar();
             case ':':
-                if (pos + 1 < length && sql.charAt(pos + 1) == ':') {
+                if (pos + 1 < length && chars[pos + 1] == ':') {
                     pos += 2;
                     return CAST;
                 }
                 pos++;
                 return COLON;
             case '.':
-                if (pos + 1 < length && isDigit(sql.charAt(pos + 1))) {
+                if (pos + 1 < length && isDigit(chars[pos + 1])) {
                     number();
                     return VALUE;
                 }
@@ -216,13 +242,13 @@ final class SqlLexer {
 
     private void skipSpaceAndComments() {
         while (pos < length) {
-            char c = sql.charAt(pos);
+            char c = chars[pos];
             if (c == ' ' || (c < ' ' || c > 127) && Character.isWhitespace(c)) {
                 pos++;
-            } else if (c == '-' && pos + 1 < length && sql.charAt(pos + 1) == '-') {
+            } else if (c == '-' && pos + 1 < length && chars[pos + 1] == '-') {
                 int newline = sql.indexOf('\n', pos + 2);
                 pos = newline < 0 ? length : newline;
-            } else if (c == '/' && pos + 1 < length && sql.charAt(pos + 1) == '*') {
+            } else if (c == '/' && pos + 1 < length && chars[pos + 1] == '*') {
                 blockComment();
             } else {
                 return;
@@ -259,7 +285,7 @@ final class SqlLexer {
                     pos = length;
                     return;
                 }
-                if (quote + 1 < length && sql.charAt(quote + 1) == '\'') {
+                if (quote + 1 < length && chars[quote + 1] == '\'') {
                     pos = quote + 2;
                 } else {
                     pos = quote + 1;
@@ -268,11 +294,11 @@ final class SqlLexer {
             }
         }
         while (pos < length) {
-            char c = sql.charAt(pos);
+            char c = chars[pos];
             if (backslashEscapes && c == '\\') {
                 pos += 2;
             } else if (c == '\'') {
-                if (pos + 1 < length && sql.charAt(pos + 1) == '\'') {
+                if (pos + 1 < length && chars[pos + 1] == '\'') {
                     pos += 2;
                 } else {
                     pos++;
@@ -288,8 +314,8 @@ final class SqlLexer {
         int start = pos;
         pos++;
         while (pos < length) {
-            if (sql.charAt(pos) == '"') {
-                if (pos + 1 < length && sql.charAt(pos + 1) == '"') {
+            if (chars[pos] == '"') {
+                if (pos + 1 < length && chars[pos + 1] == '"') {
                     pos += 2;
                     continue;
                 }
@@ -304,17 +330,17 @@ final class SqlLexer {
     private Token dollar() {
         int start = pos;
         int p = pos + 1;
-        if (p < length && isDigit(sql.charAt(p))) {
-            while (p < length && isDigit(sql.charAt(p))) {
+        if (p < length && isDigit(chars[p])) {
+            while (p < length && isDigit(chars[p])) {
                 p++;
             }
             pos = p;
             return VALUE; // $1 parameter
         }
-        while (p < length && (isWordStart(sql.charAt(p)) || isDigit(sql.charAt(p)))) {
+        while (p < length && (isWordStart(chars[p]) || isDigit(chars[p]))) {
             p++;
         }
-        if (p < length && sql.charAt(p) == '$') {
+        if (p < length && chars[p] == '$') {
             String tag = sql.substring(start, p + 1);
             int end = sql.indexOf(tag, p + 1);
             pos = end < 0 ? length : end + tag.length();
@@ -325,30 +351,30 @@ final class SqlLexer {
     }
 
     private void number() {
-        if (sql.charAt(pos) == '0' && pos + 1 < length && "xXoObB".indexOf(sql.charAt(pos + 1)) >= 0) {
+        if (chars[pos] == '0' && pos + 1 < length && "xXoObB".indexOf(chars[pos + 1]) >= 0) {
             pos += 2;
-            while (pos < length && (Character.digit(sql.charAt(pos), 16) >= 0 || sql.charAt(pos) == '_')) {
+            while (pos < length && (Character.digit(chars[pos], 16) >= 0 || chars[pos] == '_')) {
                 pos++;
             }
             return;
         }
-        while (pos < length && (isDigit(sql.charAt(pos)) || sql.charAt(pos) == '_')) {
+        while (pos < length && (isDigit(chars[pos]) || chars[pos] == '_')) {
             pos++;
         }
-        if (pos < length && sql.charAt(pos) == '.' && !(pos + 1 < length && sql.charAt(pos + 1) == '.')) {
+        if (pos < length && chars[pos] == '.' && !(pos + 1 < length && chars[pos + 1] == '.')) {
             pos++;
-            while (pos < length && isDigit(sql.charAt(pos))) {
+            while (pos < length && isDigit(chars[pos])) {
                 pos++;
             }
         }
-        if (pos < length && (sql.charAt(pos) == 'e' || sql.charAt(pos) == 'E')) {
+        if (pos < length && (chars[pos] == 'e' || chars[pos] == 'E')) {
             int p = pos + 1;
-            if (p < length && (sql.charAt(p) == '+' || sql.charAt(p) == '-')) {
+            if (p < length && (chars[p] == '+' || chars[p] == '-')) {
                 p++;
             }
-            if (p < length && isDigit(sql.charAt(p))) {
+            if (p < length && isDigit(chars[p])) {
                 pos = p;
-                while (pos < length && isDigit(sql.charAt(pos))) {
+                while (pos < length && isDigit(chars[pos])) {
                     pos++;
                 }
             }
@@ -356,8 +382,8 @@ final class SqlLexer {
     }
 
     private Token wordOrPrefixedString() {
-        char c = sql.charAt(pos);
-        if (pos + 1 < length && sql.charAt(pos + 1) == '\'' && "eEbBxXnN".indexOf(c) >= 0) {
+        char c = chars[pos];
+        if (pos + 1 < length && chars[pos + 1] == '\'' && "eEbBxXnN".indexOf(c) >= 0) {
             pos++;
             stringLiteral(c == 'e' || c == 'E');
             return VALUE;
@@ -372,7 +398,7 @@ final class SqlLexer {
         boolean upper = false;
         int p = pos; // a local, so the loop keeps it in a register
         while (p < length) {
-            char d = sql.charAt(p);
+            char d = chars[p];
             if (d < 128) {
                 byte k = WORD_CHAR[d];
                 if (k == 0) {
@@ -410,7 +436,7 @@ final class SqlLexer {
         } else {
             char[] lowered = new char[pos - start];
             for (int i = 0; i < lowered.length; i++) {
-                char d = sql.charAt(start + i);
+                char d = chars[start + i];
                 lowered[i] = d >= 'A' && d <= 'Z' ? (char) (d + 32) : d;
             }
             word = new Token(Type.WORD, new String(lowered));
@@ -438,7 +464,7 @@ final class SqlLexer {
 
     private boolean equalsLowerAscii(String lower, int start) {
         for (int i = 0; i < lower.length(); i++) {
-            char d = sql.charAt(start + i);
+            char d = chars[start + i];
             if (d >= 'A' && d <= 'Z') {
                 d += 32;
             }
@@ -470,9 +496,9 @@ final class SqlLexer {
         return h ^ (h >>> 9) ^ (h >>> 17);
     }
 
-    private Token operator(List<Token> previous) {
+    private Token operator(TokenList previous) {
         int start = pos;
-        while (pos < length && isOperatorChar(sql.charAt(pos))) {
+        while (pos < length && isOperatorChar(chars[pos])) {
             if (pos > start && (sql.startsWith("--", pos) || sql.startsWith("/*", pos))) {
                 break;
             }
@@ -483,8 +509,8 @@ final class SqlLexer {
             // A sign in front of a number belongs to the literal, as in pg_stat_statements: WHERE x = -1.
             int save = pos;
             skipSpaceAndComments();
-            if (pos < length && (isDigit(sql.charAt(pos)) || (sql.charAt(pos) == '.' && pos + 1 < length
-                    && isDigit(sql.charAt(pos + 1)))) && startsOperand(previous)) {
+            if (pos < length && (isDigit(chars[pos]) || (chars[pos] == '.' && pos + 1 < length
+                    && isDigit(chars[pos + 1]))) && startsOperand(previous)) {
                 number();
                 return VALUE;
             }
@@ -495,7 +521,7 @@ final class SqlLexer {
 
     private Token operatorToken(int start, int end) {
         if (end - start == 1) {
-            return OPERATOR_1[sql.charAt(start)];
+            return OPERATOR_1[chars[start]];
         }
         if (end - start == 2) {
             for (Token t : OPERATOR_2) {
@@ -511,11 +537,11 @@ final class SqlLexer {
         return c < 128 && IS_OPERATOR_CHAR[c];
     }
 
-    private static boolean startsOperand(List<Token> previous) {
-        if (previous.isEmpty()) {
+    private static boolean startsOperand(TokenList previous) {
+        Token last = previous.last();
+        if (last == null) {
             return true;
         }
-        Token last = previous.get(previous.size() - 1);
         switch (last.type()) {
             case OP: case LPAREN: case LBRACKET: case COMMA: case KEYWORD:
                 return true;
@@ -566,6 +592,7 @@ final class SqlLexer {
     private static final Token SIMPLE_LBRACKET = new Token(Type.LBRACKET, "[");
     private static final Token SIMPLE_RBRACKET = new Token(Type.RBRACKET, "]");
     private static final Token SIMPLE_COMMA = new Token(Type.COMMA, ",");
-    private static final Token SIMPLE_SEMI = new Token(Type.SEMI, ";");
+    /** The one {@link Type#SEMI} token, so a scan for statement separators compares references. */
+    static final Token SEMI = new Token(Type.SEMI, ";");
     private static final Token SIMPLE_DOT = new Token(Type.DOT, ".");
 }

@@ -60,6 +60,9 @@ final class SqlNormalizer {
 
     /** For {@code IN (v, v, ...)} and {@code ARRAY[v, v, ...]} of values only, the index after the list. */
     private static int foldedListEnd(List<Token> tokens, int i, @Nullable Token prev) {
+        if (prev != SqlLexer.KW_IN && prev != SqlLexer.KW_ARRAY) {
+            return i; // compares references only: this runs for every token
+        }
         Token t = tokens.get(i);
         boolean in = t.is(Type.LPAREN) && prev == SqlLexer.KW_IN;
         boolean array = t.is(Type.LBRACKET) && prev == SqlLexer.KW_ARRAY;
@@ -128,37 +131,54 @@ final class SqlNormalizer {
      */
     static int endOfStatement(List<Token> tokens) {
         int n = tokens.size();
-        while (n > 0 && tokens.get(n - 1).is(Type.SEMI)) {
+        while (n > 0 && tokens.get(n - 1) == SqlLexer.SEMI) {
             n--;
         }
         return n;
     }
 
-    /** The normalised text being built, and the FNV-1a hash of it that {@link Fingerprint#id()} is made of. */
+    /**
+     * The normalised text being built, and the FNV-1a hash of it that {@link Fingerprint#id()} is made of. A plain
+     * growable {@code char[]} rather than a {@code StringBuilder}: most appends are one character, and the
+     * builder's per-append capacity and coder checks cost more than the character itself.
+     */
     static final class Out {
-        private final StringBuilder text;
+        private char[] chars;
+        private int length;
         private long hash = Fingerprint.FNV_OFFSET;
 
         Out(int capacity) {
-            this.text = new StringBuilder(capacity);
+            this.chars = new char[Math.max(16, capacity)];
         }
 
         void append(char c) {
-            text.append(c);
+            if (length == chars.length) {
+                grow(1);
+            }
+            chars[length++] = c;
             hash = (hash ^ c) * Fingerprint.FNV_PRIME;
         }
 
         void append(String s) {
-            text.append(s);
-            long h = hash;
-            for (int i = 0; i < s.length(); i++) {
-                h = (h ^ s.charAt(i)) * Fingerprint.FNV_PRIME;
+            int n = s.length();
+            if (length + n > chars.length) {
+                grow(n);
             }
+            s.getChars(0, n, chars, length);
+            long h = hash;
+            for (int i = length, end = length + n; i < end; i++) {
+                h = (h ^ chars[i]) * Fingerprint.FNV_PRIME;
+            }
+            length += n;
             hash = h;
         }
 
+        private void grow(int needed) {
+            chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + needed));
+        }
+
         String text() {
-            return text.toString();
+            return new String(chars, 0, length);
         }
 
         long hash() {
@@ -195,11 +215,12 @@ final class SqlNormalizer {
     }
 
     private static void append(Out out, Token t) {
-        String text = t.text(); // the lexer already cased keywords up and identifiers down
-        if (text.length() == 1) {
-            out.append(text.charAt(0)); // most tokens are one character: cheaper than copying a String
+        // the lexer already cased keywords up and identifiers down
+        char single = t.single;
+        if (single != 0) {
+            out.append(single); // most tokens are one character: cheaper than copying a String
         } else {
-            out.append(text);
+            out.append(t.text());
         }
     }
 }
