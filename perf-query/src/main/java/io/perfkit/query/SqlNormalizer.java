@@ -164,12 +164,16 @@ final class SqlNormalizer {
             if (length + n > chars.length) {
                 grow(n);
             }
-            s.getChars(0, n, chars, length);
+            // one pass that copies and hashes: tokens are short, so a bulk copy's call costs more than it saves
+            char[] to = chars;
+            int at = length;
             long h = hash;
-            for (int i = length, end = length + n; i < end; i++) {
-                h = (h ^ chars[i]) * Fingerprint.FNV_PRIME;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                to[at + i] = c;
+                h = (h ^ c) * Fingerprint.FNV_PRIME;
             }
-            length += n;
+            length = at + n;
             hash = h;
         }
 
