@@ -15,12 +15,16 @@ import io.perfkit.query.QueryMonitor;
 import io.perfkit.query.QueryProfiler;
 import io.perfkit.testkit.RealServers;
 import io.perfkit.testkit.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +86,7 @@ class QueryGuideExamplesIT {
         // end::scope[]
         assertThat(nPlusOne.callSite()).get().satisfies(site -> {
             assertThat(site.getMethodName()).isEqualTo("wrapAndScope");
-            assertThat(site.getLineNumber()).isEqualTo(71);
+            assertThat(site.getLineNumber()).isEqualTo(lineOf("try (ResultSet rs = items.executeQuery())"));
         });
         assertThat(nPlusOne.suggestion()).get().asString().contains("order_id = ANY(?)");
         // tag::metrics[]
@@ -154,5 +158,19 @@ class QueryGuideExamplesIT {
         // end::profiler[]
         assertThat(executed).isTrue();
         assertThat(profile.findings()).extracting(Finding::kind).contains(FindingKind.MISSING_INDEX);
+    }
+
+    /** The line of this file that starts with {@code code}, so the call-site assertion survives edits above it. */
+    private static int lineOf(String code) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("src/test/java/com/example/guide/QueryGuideExamplesIT.java"));
+        int found = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().startsWith(code)) {
+                assertThat(found).as("'%s' occurs once in this file", code).isEqualTo(-1);
+                found = i + 1;
+            }
+        }
+        assertThat(found).as("'%s' occurs in this file", code).isPositive();
+        return found;
     }
 }
