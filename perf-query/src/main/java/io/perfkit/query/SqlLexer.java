@@ -78,7 +78,7 @@ final class SqlLexer {
      * {@link #KEYWORD_TOKEN} the shared token each one stands for.
      */
     private static final int KEYWORD_TABLE_MASK = 1023;
-    private static final String[] KEYWORD_LOWER = new String[KEYWORD_TABLE_MASK + 1];
+    private static final char[][] KEYWORD_LOWER = new char[KEYWORD_TABLE_MASK + 1][];
     private static final int[] KEYWORD_HASH = new int[KEYWORD_TABLE_MASK + 1];
     private static final Token[] KEYWORD_TOKEN = new Token[KEYWORD_TABLE_MASK + 1];
     private static final int LONGEST_KEYWORD;
@@ -92,7 +92,7 @@ final class SqlLexer {
             while (KEYWORD_LOWER[slot] != null) {
                 slot = (slot + 1) & KEYWORD_TABLE_MASK;
             }
-            KEYWORD_LOWER[slot] = lower;
+            KEYWORD_LOWER[slot] = lower.toCharArray();
             KEYWORD_HASH[slot] = hash;
             KEYWORD_TOKEN[slot] = new Token(Type.KEYWORD, k);
             longest = Math.max(longest, k.length());
@@ -452,14 +452,27 @@ final class SqlLexer {
             return null;
         }
         int slot = mix(lowerHash) & KEYWORD_TABLE_MASK;
-        String k;
+        char[] k;
         while ((k = KEYWORD_LOWER[slot]) != null) {
-            if (KEYWORD_HASH[slot] == lowerHash && k.length() == len && equalsLowerAscii(k, start)) {
+            if (KEYWORD_HASH[slot] == lowerHash && k.length == len && equalsLowerAscii(k, start)) {
                 return KEYWORD_TOKEN[slot];
             }
             slot = (slot + 1) & KEYWORD_TABLE_MASK;
         }
         return null;
+    }
+
+    private boolean equalsLowerAscii(char[] lower, int start) {
+        for (int i = 0; i < lower.length; i++) {
+            char d = chars[start + i];
+            if (d >= 'A' && d <= 'Z') {
+                d += 32;
+            }
+            if (d != lower[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean equalsLowerAscii(String lower, int start) {
