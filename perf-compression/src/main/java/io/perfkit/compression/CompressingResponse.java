@@ -36,18 +36,18 @@ final class CompressingResponse extends HttpServletResponseWrapper {
 
     private static final String ACCEPT_ENCODING = "Accept-Encoding";
 
-    private final HttpServletRequest request;
     private final CompressionFilter filter;
     private final CompressionConfig config;
+    private HttpServletRequest request;
     /** A HEAD request: never compressed. */
-    private final boolean head;
+    private boolean head;
     /** The request has no {@code Accept-Encoding}: identity. */
-    private final boolean noAcceptEncoding;
+    private boolean noAcceptEncoding;
     /**
      * The request alone rules compression out (HEAD, or no {@code Accept-Encoding}): the body goes straight to
      * the container, and the wrapper only applies the Vary/ETag policy once the servlet has set status and type.
      */
-    private final boolean identityOnly;
+    private boolean identityOnly;
     /** Whether this wrapper has put {@code Accept-Encoding} into {@code Vary}. */
     private boolean varied;
 
@@ -58,15 +58,97 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     private boolean compressing;
     private @Nullable ContentEncoding encoding;
 
+    /** With recycling: the stream of an earlier request, reset, handed out again by {@link #stream()}. */
+    private @Nullable CompressingOutputStream spareStream;
+    /** The request wrapper handed to the chain for async-capable dispatches; kept across recycling. */
+    private CompressionFilter.@Nullable CompressingRequest requestWrapper;
+    /**
+     * False once anything could keep using this wrapper after the filter returns (async started through it, a
+     * {@code WriteListener}, an abort): such a wrapper is never recycled.
+     */
+    private boolean recyclable = true;
+
     CompressingResponse(HttpServletRequest request, HttpServletResponse response, CompressionFilter filter,
                         boolean head, boolean noAcceptEncoding) {
         super(response);
-        this.request = request;
         this.filter = filter;
         this.config = filter.config();
+        this.request = request;
         this.head = head;
         this.noAcceptEncoding = noAcceptEncoding;
         this.identityOnly = head || noAcceptEncoding;
+    }
+
+    /** Binds a recycled wrapper to a new request and response. */
+    void reuse(HttpServletRequest request, HttpServletResponse response, boolean head, boolean noAcceptEncoding) {
+        clear();
+        setResponse(response);
+        this.request = request;
+        this.head = head;
+        this.noAcceptEncoding = noAcceptEncoding;
+        this.identityOnly = head || noAcceptEncoding;
+    }
+
+    /**
+     * @param http the request as the container passed it
+     * @return the request the chain sees: this wrapper's request wrapper (kept across recycling)
+     */
+    HttpServletRequest wrapRequest(HttpServletRequest http) {
+        CompressionFilter.CompressingRequest w = requestWrapper;
+        if (w == null) {
+            w = new CompressionFilter.CompressingRequest(http, this);
+            requestWrapper = w;
+        } else {
+            w.rebind(http);
+        }
+        return w;
+    }
+
+    /** Something outside the filter's doFilter may still use this wrapper: never recycle it. */
+    void pin() {
+        recyclable = false;
+    }
+
+    boolean isRecyclable() {
+        return recyclable;
+    }
+
+    /**
+     * Resets every per-request field and lets go of the request and response, so the wrapper can go back to the
+     * pool. The caller has checked {@link #isRecyclable()} and that the request is not asynchronous.
+     */
+    void recycle() {
+        clear();
+        setResponse(Released.RESPONSE);
+        request = Released.REQUEST;
+        // identity mode reaches the (released) container response before changing any state of ours, so a stale
+        // caller gets the IllegalStateException and leaves the idle wrapper as it was
+        head = false;
+        noAcceptEncoding = true;
+        identityOnly = true;
+        CompressionFilter.CompressingRequest w = requestWrapper;
+        if (w != null) {
+            w.rebind(Released.REQUEST);
+        }
+    }
+
+    /** Back to the state of a new wrapper (apart from the objects kept for reuse). */
+    private void clear() {
+        CompressingOutputStream s = stream;
+        if (s != null) {
+            s.recycle(); // also makes sure no compressor stays referenced
+            spareStream = s;
+        } else if (spareStream != null) {
+            spareStream.recycle();
+        }
+        stream = null;
+        writer = null;
+        varied = false;
+        declaredLength = -1;
+        decided = false;
+        compressing = false;
+        encoding = null;
+        recyclable = true;
     }
 
     boolean isIdentityOnly() {
@@ -95,7 +177,10 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     private CompressingOutputStream stream() {
         CompressingOutputStream s = stream;
         if (s == null) {
-            s = new CompressingOutputStream(this, config.minSize());
+            s = spareStream;
+            if (s == null) {
+                s = new CompressingOutputStream(this, config.minSize(), filter.recycles());
+            }
             stream = s;
         }
         return s;
@@ -180,13 +265,22 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     @Override
     public void sendError(int sc, @Nullable String msg) throws IOException {
         bypass();
+        passThroughErrorPage();
         super.sendError(sc, msg);
     }
 
     @Override
     public void sendError(int sc) throws IOException {
         bypass();
+        passThroughErrorPage();
         super.sendError(sc);
+    }
+
+    /** The container may dispatch to an error page after we return; that page goes out as the container sends it. */
+    private void passThroughErrorPage() {
+        if (!identityOnly) {
+            CompressionFilter.passThroughLaterDispatches(request);
+        }
     }
 
     @Override
@@ -522,6 +616,7 @@ final class CompressingResponse extends HttpServletResponseWrapper {
 
     /** Releases the compressor after a failure; writes nothing. */
     void abort() {
+        recyclable = false;
         decided = true;
         CompressingOutputStream s = stream;
         if (s != null) {
