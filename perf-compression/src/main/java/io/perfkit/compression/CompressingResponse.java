@@ -522,8 +522,7 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     }
 
     private boolean compressibleType() {
-        String essence = MediaTypes.essence(getContentType());
-        return essence != null && config.isCompressible(essence);
+        return config.isCompressible(getContentType()); // no substring or lower-casing of the value
     }
 
     private boolean hasNoTransform() {

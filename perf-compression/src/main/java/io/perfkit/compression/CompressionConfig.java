@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,8 +141,9 @@ public final class CompressionConfig {
         return recycledWrappers;
     }
 
-    boolean isCompressible(String essence) {
-        return !MediaTypes.matchesAny(excludedMimeTypes, essence) && MediaTypes.matchesAny(includedMimeTypes, essence);
+    /** @param contentType a Content-Type value (parameters allowed) or its type/subtype; null is not compressible */
+    boolean isCompressible(@Nullable String contentType) {
+        return MediaTypes.isIncluded(contentType, includedMimeTypes, excludedMimeTypes);
     }
 
     @Override
