@@ -8,6 +8,7 @@ import io.perfkit.compression.zstd.ZstdEncoding;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -69,6 +71,8 @@ class WrapperRecyclingTest {
             chain.doFilter(request, response);
         };
         app = JettyApp.builder()
+                .dispatches(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.FORWARD,
+                        DispatcherType.INCLUDE))
                 .filter(filter)
                 .filter(recording)
                 .servlet("/body/*", new BodyServlet())
@@ -93,6 +97,22 @@ class WrapperRecyclingTest {
                         resp.setContentType("application/json");
                         held.set(req.startAsync());
                         asyncStarted.countDown();
+                    }
+                })
+                .servlet("/forward/*", new HttpServlet() {
+                    @Override
+                    protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+                            throws IOException, ServletException {
+                        req.getRequestDispatcher("/body/x?size=25000&chunks=5").forward(req, resp);
+                    }
+                })
+                .servlet("/include/*", new HttpServlet() {
+                    @Override
+                    protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+                            throws IOException, ServletException {
+                        resp.setContentType("application/json");
+                        resp.getOutputStream().write(Bodies.json(2000));
+                        req.getRequestDispatcher("/body/x?size=25000").include(req, resp);
                     }
                 })
                 .servlet("/dispatch/*", new HttpServlet() {
@@ -185,6 +205,20 @@ class WrapperRecyclingTest {
             HttpResponse<byte[]> r = app.get("/boom/x", "Accept-Encoding", "gzip");
             assertThat(r.statusCode()).isEqualTo(500);
             assertThat(r.headers().firstValue("Content-Encoding")).isEmpty();
+        });
+        cases.add(() -> { // a forward, which the filter sees again: compressed once
+            HttpResponse<byte[]> r = app.get("/forward/x", "Accept-Encoding", "gzip");
+            assertThat(r.headers().firstValue("Content-Encoding")).hasValue("gzip");
+            assertThat(r.headers().allValues("Vary")).containsExactly("Accept-Encoding");
+            assertThat(Bodies.decode("gzip", r.body())).isEqualTo(Bodies.json(25000));
+        });
+        cases.add(() -> { // an include after the servlet's own bytes: one body, compressed once
+            HttpResponse<byte[]> r = app.get("/include/x", "Accept-Encoding", "zstd");
+            assertThat(r.headers().firstValue("Content-Encoding")).hasValue("zstd");
+            byte[] expected = new byte[27000];
+            System.arraycopy(Bodies.json(2000), 0, expected, 0, 2000);
+            System.arraycopy(Bodies.json(25000), 0, expected, 2000, 25000);
+            assertThat(Bodies.decode("zstd", r.body())).isEqualTo(expected);
         });
         cases.add(() -> { // startAsync and an ASYNC dispatch: finished by the dispatch, compressed once
             HttpResponse<byte[]> r = app.get("/dispatch/x", "Accept-Encoding", "br");
