@@ -37,7 +37,6 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     private static final String ACCEPT_ENCODING = "Accept-Encoding";
 
     private final CompressionFilter filter;
-    private final CompressionConfig config;
     private HttpServletRequest request;
     /** A HEAD request: never compressed. */
     private boolean head;
@@ -58,10 +57,11 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     private boolean compressing;
     private @Nullable ContentEncoding encoding;
 
-    /** With recycling: the stream of an earlier request, reset, handed out again by {@link #stream()}. */
-    private @Nullable CompressingOutputStream spareStream;
-    /** The request wrapper handed to the chain for async-capable dispatches; kept across recycling. */
-    private CompressionFilter.@Nullable CompressingRequest requestWrapper;
+    /**
+     * With recycling: the objects kept for the next request. One field rather than two keeps this wrapper, which
+     * every non-excluded response allocates when recycling is off, at the size it had before recycling existed.
+     */
+    private @Nullable Spares spares;
     /**
      * False once anything could keep using this wrapper after the filter returns (async started through it, a
      * {@code WriteListener}, an abort): such a wrapper is never recycled.
@@ -72,7 +72,6 @@ final class CompressingResponse extends HttpServletResponseWrapper {
                         boolean head, boolean noAcceptEncoding) {
         super(response);
         this.filter = filter;
-        this.config = filter.config();
         this.request = request;
         this.head = head;
         this.noAcceptEncoding = noAcceptEncoding;
@@ -94,14 +93,29 @@ final class CompressingResponse extends HttpServletResponseWrapper {
      * @return the request the chain sees: this wrapper's request wrapper (kept across recycling)
      */
     HttpServletRequest wrapRequest(HttpServletRequest http) {
-        CompressionFilter.CompressingRequest w = requestWrapper;
+        if (!filter.recycles()) {
+            // not kept in a field: a wrapper that nothing stores can be scalar-replaced by the JIT when the
+            // application never looks at it
+            return new CompressionFilter.CompressingRequest(http, this);
+        }
+        Spares kept = spares();
+        CompressionFilter.CompressingRequest w = kept.request;
         if (w == null) {
             w = new CompressionFilter.CompressingRequest(http, this);
-            requestWrapper = w;
+            kept.request = w;
         } else {
             w.rebind(http);
         }
         return w;
+    }
+
+    private Spares spares() {
+        Spares kept = spares;
+        if (kept == null) {
+            kept = new Spares();
+            spares = kept;
+        }
+        return kept;
     }
 
     /** Something outside the filter's doFilter may still use this wrapper: never recycle it. */
@@ -126,9 +140,9 @@ final class CompressingResponse extends HttpServletResponseWrapper {
         head = false;
         noAcceptEncoding = true;
         identityOnly = true;
-        CompressionFilter.CompressingRequest w = requestWrapper;
-        if (w != null) {
-            w.rebind(Released.REQUEST);
+        Spares kept = spares;
+        if (kept != null && kept.request != null) {
+            kept.request.rebind(Released.REQUEST);
         }
     }
 
@@ -137,9 +151,9 @@ final class CompressingResponse extends HttpServletResponseWrapper {
         CompressingOutputStream s = stream;
         if (s != null) {
             s.recycle(); // also makes sure no compressor stays referenced
-            spareStream = s;
-        } else if (spareStream != null) {
-            spareStream.recycle();
+            spares().stream = s;
+        } else if (spares != null && spares.stream != null) {
+            spares.stream.recycle();
         }
         stream = null;
         writer = null;
@@ -177,9 +191,9 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     private CompressingOutputStream stream() {
         CompressingOutputStream s = stream;
         if (s == null) {
-            s = spareStream;
+            s = spares == null ? null : spares.stream;
             if (s == null) {
-                s = new CompressingOutputStream(this, config.minSize(), filter.recycles());
+                s = new CompressingOutputStream(this, filter.config().minSize(), filter.recycles());
             }
             stream = s;
         }
@@ -438,8 +452,8 @@ final class CompressingResponse extends HttpServletResponseWrapper {
         EncodingNegotiator.Choice choice = null;
         if (reason == null) {
             choice = noAcceptEncoding ? EncodingNegotiator.Choice.NONE : filter.negotiate(request);
-            boolean small = phase == Phase.FINISH ? bytes < config.minSize() || bytes == 0
-                    : declaredLength >= 0 && declaredLength < config.minSize();
+            boolean small = phase == Phase.FINISH ? bytes < filter.config().minSize() || bytes == 0
+                    : declaredLength >= 0 && declaredLength < filter.config().minSize();
             if (choice.encoding() == null) {
                 reason = SkipReason.NOT_ACCEPTED;
             } else if (small && !(choice.identityForbidden() && bytes > 0)) {
@@ -502,7 +516,7 @@ final class CompressingResponse extends HttpServletResponseWrapper {
             return SkipReason.STATUS;
         } else if (super.getHeader("Content-Encoding") != null) {
             return SkipReason.ALREADY_ENCODED;
-        } else if (config.honourNoTransform() && hasNoTransform()) {
+        } else if (filter.config().honourNoTransform() && hasNoTransform()) {
             return SkipReason.NO_TRANSFORM;
         } else if (CompressionFilter.isMarkedSensitive(request)) {
             return SkipReason.SENSITIVE;
@@ -522,7 +536,7 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     }
 
     private boolean compressibleType() {
-        return config.isCompressible(getContentType()); // no substring or lower-casing of the value
+        return filter.config().isCompressible(getContentType()); // no substring or lower-casing of the value
     }
 
     private boolean hasNoTransform() {
@@ -631,5 +645,11 @@ final class CompressingResponse extends HttpServletResponseWrapper {
 
     void onAsyncFailure(Throwable t) {
         filter.onFailure("async-close", "Closing the compressed response failed", t);
+    }
+
+    /** What a recycled wrapper keeps for its next request. */
+    private static final class Spares {
+        @Nullable CompressingOutputStream stream;
+        CompressionFilter.@Nullable CompressingRequest request;
     }
 }
