@@ -63,6 +63,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A failure inside the filter's own work (a recorder that throws, a codec that fails to open) is counted and
  * logged, rate-limited, and the response goes out uncompressed.
+ *
+ * <p>Per-response wrappers are allocated per request unless {@link CompressionConfig.Builder#recycledWrappers(int)}
+ * turns on recycling them (off by default; read its javadoc before turning it on).
  */
 public final class CompressionFilter implements Filter {
     /** The request attribute that marks a response as carrying secrets, so it is never compressed. */
