@@ -14,16 +14,26 @@ import org.jspecify.annotations.Nullable;
  * requires the container stream to be ready and nothing of ours to be pending.
  */
 final class CompressingOutputStream extends ServletOutputStream {
+    /**
+     * The largest holding buffer a recycled stream keeps: with the default {@code minSize} of 1 KiB it is always
+     * kept; a pool of streams each holding up to {@link CompressionConfig#MAX_MIN_SIZE} would not be small.
+     */
+    static final int RETAINED_BUFFER_MAX = 64 * 1024;
+
     private final CompressingResponse response;
     private final int minSize;
     /** Whether the time spent compressing is measured: only when a recorder is there to receive it. */
     private final boolean timed;
+    /** With recycling on: keep the holding buffer for the next request (up to {@link #RETAINED_BUFFER_MAX}). */
+    private final boolean retainBuffer;
     private @Nullable Target target;
     private @Nullable ByteSink pending;
     private byte @Nullable [] one;
 
     private byte @Nullable [] buffer;
     private int count;
+    /** The first write came while undecided: the early decision was tried, and the body is being held. */
+    private boolean holding;
     private @Nullable ServletOutputStream raw;
     private @Nullable Compressor compressor;
     private @Nullable String token;
@@ -36,10 +46,33 @@ final class CompressingOutputStream extends ServletOutputStream {
     private long bytesOut;
     private long nanos;
 
-    CompressingOutputStream(CompressingResponse response, int minSize) {
+    CompressingOutputStream(CompressingResponse response, int minSize, boolean recycled) {
         this.response = response;
         this.minSize = minSize;
         this.timed = response.timesCompression();
+        this.retainBuffer = recycled;
+    }
+
+    /** Resets every per-request field for reuse; the compressor, if any, goes back to its pool first. */
+    void recycle() {
+        release();
+        pending = null;
+        byte[] buf = buffer;
+        if (buf != null && buf.length > RETAINED_BUFFER_MAX) {
+            buffer = null;
+        }
+        count = 0;
+        holding = false;
+        raw = null;
+        token = null;
+        nonBlocking = false;
+        finished = false;
+        finishing = false;
+        closed = false;
+        afterDrain = null;
+        bytesIn = 0;
+        bytesOut = 0;
+        nanos = 0;
     }
 
     private ServletOutputStream raw() throws IOException {
@@ -70,8 +103,7 @@ final class CompressingOutputStream extends ServletOutputStream {
         }
         if (!response.isDecided()) {
             if (count + len < minSize) {
-                byte[] buf = buffer;
-                if (buf == null) {
+                if (!holding) {
                     Compressor early = response.decide(len, CompressingResponse.Phase.EARLY);
                     if (response.isDecided()) { // skipped whatever the size: no buffering
                         start(early);
@@ -79,8 +111,12 @@ final class CompressingOutputStream extends ServletOutputStream {
                         drain();
                         return;
                     }
+                    holding = true;
+                }
+                byte[] buf = buffer;
+                if (buf == null) {
                     // sized to what came, not to minSize: most bodies below minSize come in one write
-                    buf = new byte[Math.max(len, Math.min(minSize, 256))];
+                    buf = new byte[Math.max(count + len, Math.min(minSize, 256))];
                     buffer = buf;
                 } else if (count + len > buf.length) {
                     buf = java.util.Arrays.copyOf(buf, Math.min(minSize, Math.max(count + len, buf.length * 2)));
@@ -106,7 +142,9 @@ final class CompressingOutputStream extends ServletOutputStream {
             count = 0;
             emit(buf, 0, n);
         }
-        buffer = null;
+        if (!retainBuffer) {
+            buffer = null;
+        }
     }
 
     /** Where the compressor writes; identity bytes skip it, so a skipped response does not create it. */
@@ -264,6 +302,7 @@ final class CompressingOutputStream extends ServletOutputStream {
         } catch (IOException e) {
             throw new IllegalStateException("cannot get the container's output stream", e);
         }
+        response.pin(); // the container calls the listener after doFilter returns
         ByteSink sink = new ByteSink();
         pending = sink;
         nonBlocking = true;

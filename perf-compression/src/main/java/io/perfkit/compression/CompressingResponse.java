@@ -36,18 +36,17 @@ final class CompressingResponse extends HttpServletResponseWrapper {
 
     private static final String ACCEPT_ENCODING = "Accept-Encoding";
 
-    private final HttpServletRequest request;
     private final CompressionFilter filter;
-    private final CompressionConfig config;
+    private HttpServletRequest request;
     /** A HEAD request: never compressed. */
-    private final boolean head;
+    private boolean head;
     /** The request has no {@code Accept-Encoding}: identity. */
-    private final boolean noAcceptEncoding;
+    private boolean noAcceptEncoding;
     /**
      * The request alone rules compression out (HEAD, or no {@code Accept-Encoding}): the body goes straight to
      * the container, and the wrapper only applies the Vary/ETag policy once the servlet has set status and type.
      */
-    private final boolean identityOnly;
+    private boolean identityOnly;
     /** Whether this wrapper has put {@code Accept-Encoding} into {@code Vary}. */
     private boolean varied;
 
@@ -58,15 +57,112 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     private boolean compressing;
     private @Nullable ContentEncoding encoding;
 
+    /**
+     * With recycling: the objects kept for the next request. One field rather than two keeps this wrapper, which
+     * every non-excluded response allocates when recycling is off, at the size it had before recycling existed.
+     */
+    private @Nullable Spares spares;
+    /**
+     * False once anything could keep using this wrapper after the filter returns (async started through it, a
+     * {@code WriteListener}, an abort): such a wrapper is never recycled.
+     */
+    private boolean recyclable = true;
+
     CompressingResponse(HttpServletRequest request, HttpServletResponse response, CompressionFilter filter,
                         boolean head, boolean noAcceptEncoding) {
         super(response);
-        this.request = request;
         this.filter = filter;
-        this.config = filter.config();
+        this.request = request;
         this.head = head;
         this.noAcceptEncoding = noAcceptEncoding;
         this.identityOnly = head || noAcceptEncoding;
+    }
+
+    /** Binds a recycled wrapper to a new request and response. */
+    void reuse(HttpServletRequest request, HttpServletResponse response, boolean head, boolean noAcceptEncoding) {
+        clear();
+        setResponse(response);
+        this.request = request;
+        this.head = head;
+        this.noAcceptEncoding = noAcceptEncoding;
+        this.identityOnly = head || noAcceptEncoding;
+    }
+
+    /**
+     * @param http the request as the container passed it
+     * @return the request the chain sees: this wrapper's request wrapper (kept across recycling)
+     */
+    HttpServletRequest wrapRequest(HttpServletRequest http) {
+        if (!filter.recycles()) {
+            // not kept in a field: a wrapper that nothing stores can be scalar-replaced by the JIT when the
+            // application never looks at it
+            return new CompressionFilter.CompressingRequest(http, this);
+        }
+        Spares kept = spares();
+        CompressionFilter.CompressingRequest w = kept.request;
+        if (w == null) {
+            w = new CompressionFilter.CompressingRequest(http, this);
+            kept.request = w;
+        } else {
+            w.rebind(http);
+        }
+        return w;
+    }
+
+    private Spares spares() {
+        Spares kept = spares;
+        if (kept == null) {
+            kept = new Spares();
+            spares = kept;
+        }
+        return kept;
+    }
+
+    /** Something outside the filter's doFilter may still use this wrapper: never recycle it. */
+    void pin() {
+        recyclable = false;
+    }
+
+    boolean isRecyclable() {
+        return recyclable;
+    }
+
+    /**
+     * Resets every per-request field and lets go of the request and response, so the wrapper can go back to the
+     * pool. The caller has checked {@link #isRecyclable()} and that the request is not asynchronous.
+     */
+    void recycle() {
+        clear();
+        setResponse(Released.RESPONSE);
+        request = Released.REQUEST;
+        // identity mode reaches the (released) container response before changing any state of ours, so a stale
+        // caller gets the IllegalStateException and leaves the idle wrapper as it was
+        head = false;
+        noAcceptEncoding = true;
+        identityOnly = true;
+        Spares kept = spares;
+        if (kept != null && kept.request != null) {
+            kept.request.rebind(Released.REQUEST);
+        }
+    }
+
+    /** Back to the state of a new wrapper (apart from the objects kept for reuse). */
+    private void clear() {
+        CompressingOutputStream s = stream;
+        if (s != null) {
+            s.recycle(); // also makes sure no compressor stays referenced
+            spares().stream = s;
+        } else if (spares != null && spares.stream != null) {
+            spares.stream.recycle();
+        }
+        stream = null;
+        writer = null;
+        varied = false;
+        declaredLength = -1;
+        decided = false;
+        compressing = false;
+        encoding = null;
+        recyclable = true;
     }
 
     boolean isIdentityOnly() {
@@ -95,7 +191,10 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     private CompressingOutputStream stream() {
         CompressingOutputStream s = stream;
         if (s == null) {
-            s = new CompressingOutputStream(this, config.minSize());
+            s = spares == null ? null : spares.stream;
+            if (s == null) {
+                s = new CompressingOutputStream(this, filter.config().minSize(), filter.recycles());
+            }
             stream = s;
         }
         return s;
@@ -180,13 +279,22 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     @Override
     public void sendError(int sc, @Nullable String msg) throws IOException {
         bypass();
+        passThroughErrorPage();
         super.sendError(sc, msg);
     }
 
     @Override
     public void sendError(int sc) throws IOException {
         bypass();
+        passThroughErrorPage();
         super.sendError(sc);
+    }
+
+    /** The container may dispatch to an error page after we return; that page goes out as the container sends it. */
+    private void passThroughErrorPage() {
+        if (!identityOnly) {
+            CompressionFilter.passThroughLaterDispatches(request);
+        }
     }
 
     @Override
@@ -344,8 +452,8 @@ final class CompressingResponse extends HttpServletResponseWrapper {
         EncodingNegotiator.Choice choice = null;
         if (reason == null) {
             choice = noAcceptEncoding ? EncodingNegotiator.Choice.NONE : filter.negotiate(request);
-            boolean small = phase == Phase.FINISH ? bytes < config.minSize() || bytes == 0
-                    : declaredLength >= 0 && declaredLength < config.minSize();
+            boolean small = phase == Phase.FINISH ? bytes < filter.config().minSize() || bytes == 0
+                    : declaredLength >= 0 && declaredLength < filter.config().minSize();
             if (choice.encoding() == null) {
                 reason = SkipReason.NOT_ACCEPTED;
             } else if (small && !(choice.identityForbidden() && bytes > 0)) {
@@ -408,7 +516,7 @@ final class CompressingResponse extends HttpServletResponseWrapper {
             return SkipReason.STATUS;
         } else if (super.getHeader("Content-Encoding") != null) {
             return SkipReason.ALREADY_ENCODED;
-        } else if (config.honourNoTransform() && hasNoTransform()) {
+        } else if (filter.config().honourNoTransform() && hasNoTransform()) {
             return SkipReason.NO_TRANSFORM;
         } else if (CompressionFilter.isMarkedSensitive(request)) {
             return SkipReason.SENSITIVE;
@@ -428,8 +536,7 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     }
 
     private boolean compressibleType() {
-        String essence = MediaTypes.essence(getContentType());
-        return essence != null && config.isCompressible(essence);
+        return filter.config().isCompressible(getContentType()); // no substring or lower-casing of the value
     }
 
     private boolean hasNoTransform() {
@@ -522,6 +629,7 @@ final class CompressingResponse extends HttpServletResponseWrapper {
 
     /** Releases the compressor after a failure; writes nothing. */
     void abort() {
+        recyclable = false;
         decided = true;
         CompressingOutputStream s = stream;
         if (s != null) {
@@ -537,5 +645,11 @@ final class CompressingResponse extends HttpServletResponseWrapper {
 
     void onAsyncFailure(Throwable t) {
         filter.onFailure("async-close", "Closing the compressed response failed", t);
+    }
+
+    /** What a recycled wrapper keeps for its next request. */
+    private static final class Spares {
+        @Nullable CompressingOutputStream stream;
+        CompressionFilter.@Nullable CompressingRequest request;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code excludedMimeTypes}, {@code excludedPaths}</td><td>none</td></tr>
  *   <tr><td>{@code honourNoTransform}</td><td>true</td></tr>
  *   <tr><td>{@code recorder}</td><td>{@link CompressionRecorder#disabled()}</td></tr>
+ *   <tr><td>{@code recycledWrappers}</td><td>0: per-response wrappers are not recycled</td></tr>
  * </table>
  */
 public final class CompressionConfig {
@@ -61,6 +63,9 @@ public final class CompressionConfig {
             "font/otf",
             "application/wasm");
 
+    /** The largest accepted {@code recycledWrappers}. */
+    public static final int MAX_RECYCLED_WRAPPERS = 4096;
+
     private static final Logger LOG = LoggerFactory.getLogger(CompressionConfig.class);
 
     private final List<ContentEncoding> encodings;
@@ -70,6 +75,7 @@ public final class CompressionConfig {
     private final List<String> excludedPaths;
     private final boolean honourNoTransform;
     private final CompressionRecorder recorder;
+    private final int recycledWrappers;
 
     private CompressionConfig(Builder b, List<ContentEncoding> encodings) {
         this.encodings = List.copyOf(encodings);
@@ -79,6 +85,7 @@ public final class CompressionConfig {
         this.excludedPaths = List.copyOf(b.excludedPaths);
         this.honourNoTransform = b.honourNoTransform;
         this.recorder = b.recorder;
+        this.recycledWrappers = b.recycledWrappers;
     }
 
     /** @return a builder holding the defaults */
@@ -126,15 +133,24 @@ public final class CompressionConfig {
         return recorder;
     }
 
-    boolean isCompressible(String essence) {
-        return !MediaTypes.matchesAny(excludedMimeTypes, essence) && MediaTypes.matchesAny(includedMimeTypes, essence);
+    /**
+     * @return how many idle per-response wrapper sets the filter keeps for reuse; 0 when recycling is off
+     * @see Builder#recycledWrappers(int)
+     */
+    public int recycledWrappers() {
+        return recycledWrappers;
+    }
+
+    /** @param contentType a Content-Type value (parameters allowed) or its type/subtype; null is not compressible */
+    boolean isCompressible(@Nullable String contentType) {
+        return MediaTypes.isIncluded(contentType, includedMimeTypes, excludedMimeTypes);
     }
 
     @Override
     public String toString() {
         return "CompressionConfig{encodings=" + encodings + ", minSize=" + minSize + ", includedMimeTypes="
                 + includedMimeTypes + ", excludedMimeTypes=" + excludedMimeTypes + ", excludedPaths=" + excludedPaths
-                + ", honourNoTransform=" + honourNoTransform + "}";
+                + ", honourNoTransform=" + honourNoTransform + ", recycledWrappers=" + recycledWrappers + "}";
     }
 
     /** Builds a {@link CompressionConfig}. Not thread-safe. */
@@ -147,6 +163,7 @@ public final class CompressionConfig {
         private List<String> excludedPaths = List.of();
         private boolean honourNoTransform = true;
         private CompressionRecorder recorder = CompressionRecorder.disabled();
+        private int recycledWrappers;
 
         private Builder() {}
 
@@ -260,6 +277,34 @@ public final class CompressionConfig {
          */
         public Builder recorder(CompressionRecorder recorder) {
             this.recorder = Require.nonNull(recorder, "recorder");
+            return this;
+        }
+
+        /**
+         * Turns on recycling of the filter's per-response objects (the response and stream wrappers, the request
+         * wrapper and the buffer that holds a body below {@code minSize}), so that a response the filter leaves
+         * uncompressed allocates nothing of the filter's own. Off by default.
+         *
+         * <p>A wrapper goes back to a bounded, lock-free pool shared by all threads only after the filter's
+         * {@code doFilter} has returned normally for a request that never went asynchronous (no
+         * {@code startAsync}, no {@code WriteListener}) and whose body was finished without an exception; it is
+         * reset completely before it serves another request. The servlet specification makes request and
+         * response objects valid only within {@code service}/{@code doFilter} (or the async cycle), so code that
+         * follows it cannot tell. Code that keeps the response, its stream or writer, or the request after
+         * returning, and uses them from another thread later, would then write into, or read from, whichever
+         * request the wrapper serves at that moment: the reason Tomcat discards its own facades by default
+         * ({@code discardFacades}). While a wrapper sits idle in the pool such use fails with
+         * {@code IllegalStateException}. Turn it on for applications that do not hold on to requests or
+         * responses past their return; see docs/compression.md.
+         *
+         * @param maxIdle how many idle wrapper sets to keep, 0 (off) to {@value #MAX_RECYCLED_WRAPPERS}; about
+         *     the number of requests served at once is enough (a busier moment allocates, as without recycling)
+         * @return this builder
+         */
+        public Builder recycledWrappers(int maxIdle) {
+            Require.argument(maxIdle >= 0 && maxIdle <= MAX_RECYCLED_WRAPPERS,
+                    "recycledWrappers must be between 0 (off) and %s, but was %s", MAX_RECYCLED_WRAPPERS, maxIdle);
+            this.recycledWrappers = maxIdle;
             return this;
         }
 

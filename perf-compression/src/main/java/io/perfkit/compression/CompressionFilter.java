@@ -12,6 +12,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -62,12 +63,22 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A failure inside the filter's own work (a recorder that throws, a codec that fails to open) is counted and
  * logged, rate-limited, and the response goes out uncompressed.
+ *
+ * <p>Per-response wrappers are allocated per request unless {@link CompressionConfig.Builder#recycledWrappers(int)}
+ * turns on recycling them (off by default; read its javadoc before turning it on).
  */
 public final class CompressionFilter implements Filter {
     /** The request attribute that marks a response as carrying secrets, so it is never compressed. */
     public static final String SENSITIVE_ATTRIBUTE = CompressionFilter.class.getName() + ".SENSITIVE";
 
+    /**
+     * Set on the request only when a wrapped dispatch can be followed by another one for the same response after
+     * doFilter returned: async (the ASYNC dispatch finishes the body), an escaped exception or sendError (the
+     * ERROR dispatch passes through). Its value is the wrapper, or {@link #PASS_THROUGH}. A forward or include
+     * during the dispatch is recognised by the response it passes, which wraps ours.
+     */
     private static final String RESPONSE_ATTRIBUTE = CompressionFilter.class.getName() + ".RESPONSE";
+    private static final Object PASS_THROUGH = new Object();
     private static final RateLimitedLogger LOG = RateLimitedLogger.of(LoggerFactory.getLogger(CompressionFilter.class));
 
     private final CompressionConfig config;
@@ -76,6 +87,8 @@ public final class CompressionFilter implements Filter {
     private final List<String> excludedPaths;
     /** False with the disabled recorder: nobody receives the figures, so no clock is read for them. */
     private final boolean timed;
+    /** Idle wrappers for reuse, or null when {@link CompressionConfig#recycledWrappers()} is 0. */
+    private final @Nullable WrapperPool pool;
 
     /** Creates a filter with {@link CompressionConfig#ofDefaults()}, for containers that instantiate filters. */
     public CompressionFilter() {
@@ -88,10 +101,21 @@ public final class CompressionFilter implements Filter {
         this.recorder = config.recorder();
         this.excludedPaths = config.excludedPaths();
         this.timed = recorder != CompressionRecorder.disabled();
+        this.pool = config.recycledWrappers() > 0 ? new WrapperPool(config.recycledWrappers()) : null;
     }
 
     boolean timesCompression() {
         return timed;
+    }
+
+    boolean recycles() {
+        return pool != null;
+    }
+
+    /** @return idle wrappers waiting for reuse (tests) */
+    int idleWrappers() {
+        WrapperPool p = pool;
+        return p == null ? 0 : p.idle();
     }
 
     /**
@@ -132,10 +156,14 @@ public final class CompressionFilter implements Filter {
         }
         HttpServletRequest http = (HttpServletRequest) request;
         Object existing = http.getAttribute(RESPONSE_ATTRIBUTE);
-        if (existing instanceof CompressingResponse) {
-            // re-entry (async dispatch, forward, include): the original wrapper is already in place
+        if (existing == null) {
+            existing = wrapperIn(response);
+        }
+        if (existing != null) {
+            // re-entry (async dispatch, forward, include, error page): the original wrapper is already in place
             chain.doFilter(request, response);
-            if (http.getDispatcherType() == DispatcherType.ASYNC && !http.isAsyncStarted()) {
+            if (existing instanceof CompressingResponse && http.getDispatcherType() == DispatcherType.ASYNC
+                    && !http.isAsyncStarted()) {
                 ((CompressingResponse) existing).finish(null);
             }
             return;
@@ -152,13 +180,16 @@ public final class CompressionFilter implements Filter {
         // compressible never pay for reading its values.)
         boolean head = "HEAD".equals(http.getMethod());
         boolean noAcceptEncoding = http.getHeader("Accept-Encoding") == null;
-        CompressingResponse wrapped = new CompressingResponse(http, (HttpServletResponse) response, this, head,
-                noAcceptEncoding);
-        // the request wrapper exists for startAsync(): without async support for this dispatch it cannot be called
-        HttpServletRequest wrappedRequest = http.isAsyncSupported() ? new CompressingRequest(http, wrapped) : http;
-        if (!wrapped.isIdentityOnly()) {
-            http.setAttribute(RESPONSE_ATTRIBUTE, wrapped); // re-entry must not compress the body twice
+        HttpServletResponse httpResponse = (HttpServletResponse) response;
+        WrapperPool p = pool;
+        CompressingResponse wrapped = p == null ? null : p.acquire();
+        if (wrapped == null) {
+            wrapped = new CompressingResponse(http, httpResponse, this, head, noAcceptEncoding);
+        } else {
+            wrapped.reuse(http, httpResponse, head, noAcceptEncoding);
         }
+        // the request wrapper exists for startAsync(): without async support for this dispatch it cannot be called
+        HttpServletRequest wrappedRequest = http.isAsyncSupported() ? wrapped.wrapRequest(http) : http;
         boolean completed = false;
         try {
             chain.doFilter(wrappedRequest, wrapped);
@@ -166,10 +197,38 @@ public final class CompressionFilter implements Filter {
         } finally {
             if (!completed) {
                 wrapped.abort();
+                http.setAttribute(RESPONSE_ATTRIBUTE, PASS_THROUGH); // an error page must not be wrapped again
             } else if (!wrappedRequest.isAsyncStarted()) {
                 wrapped.finish(null);
+            } else {
+                wrapped.pin();
+                http.setAttribute(RESPONSE_ATTRIBUTE, wrapped); // the ASYNC dispatch must find it, not wrap again
             }
         }
+        // Reached only when neither the chain nor finishing the body threw. isAsyncStarted() stays true until the
+        // dispatch that started async has returned, even after an early complete() (AsyncContext.complete()
+        // javadoc), so a request that went async through any path is seen here.
+        if (p != null && wrapped.isRecyclable() && !http.isAsyncStarted()) {
+            wrapped.recycle();
+            p.release(wrapped);
+        }
+    }
+
+    /** Marks the request so that a dispatch after this one (the container's error page) passes through. */
+    static void passThroughLaterDispatches(HttpServletRequest request) {
+        request.setAttribute(RESPONSE_ATTRIBUTE, PASS_THROUGH);
+    }
+
+    /** @return our wrapper when the response is one or wraps one (a forward or include from inside the chain) */
+    private static @Nullable CompressingResponse wrapperIn(ServletResponse response) {
+        ServletResponse r = response;
+        while (r instanceof ServletResponseWrapper) {
+            if (r instanceof CompressingResponse) {
+                return (CompressingResponse) r;
+            }
+            r = ((ServletResponseWrapper) r).getResponse();
+        }
+        return null;
     }
 
     EncodingNegotiator.Choice negotiate(HttpServletRequest request) {
@@ -234,14 +293,22 @@ public final class CompressionFilter implements Filter {
         return "CompressionFilter" + config;
     }
 
-    /** Wraps the async context so that {@code complete()} first finishes the encoded body. */
-    private static final class CompressingRequest extends HttpServletRequestWrapper {
+    /**
+     * Wraps the async context so that {@code complete()} first finishes the encoded body. Belongs to one
+     * {@link CompressingResponse} and is recycled with it.
+     */
+    static final class CompressingRequest extends HttpServletRequestWrapper {
         private final CompressingResponse response;
         private @Nullable CompressingAsyncContext async;
 
         CompressingRequest(HttpServletRequest request, CompressingResponse response) {
             super(request);
             this.response = response;
+        }
+
+        void rebind(HttpServletRequest request) {
+            setRequest(request);
+            async = null;
         }
 
         @Override
@@ -251,11 +318,13 @@ public final class CompressionFilter implements Filter {
 
         @Override
         public AsyncContext startAsync(ServletRequest servletRequest, ServletResponse servletResponse) {
+            response.pin(); // the container holds these wrappers until the async cycle ends
             return wrap(super.startAsync(servletRequest, servletResponse));
         }
 
         @Override
         public AsyncContext getAsyncContext() {
+            response.pin();
             return wrap(super.getAsyncContext());
         }
 

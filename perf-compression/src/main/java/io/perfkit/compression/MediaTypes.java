@@ -26,24 +26,22 @@ final class MediaTypes {
         return p;
     }
 
-    /** @return the lower-case type/subtype of a Content-Type value, or null when absent */
-    static @Nullable String essence(@Nullable String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        int semi = contentType.indexOf(';');
-        String t = (semi >= 0 ? contentType.substring(0, semi) : contentType).trim();
-        return t.isEmpty() ? null : t.toLowerCase(Locale.ROOT);
+    static boolean matches(String pattern, String essence) {
+        return matches(pattern, essence, 0, essence.length());
     }
 
-    static boolean matches(String pattern, String essence) {
+    /**
+     * Matches the type/subtype found at {@code [start, end)} of a Content-Type value, ignoring case, so that a
+     * value with parameters ({@code text/html;charset=UTF-8}) is matched where it stands, without a substring.
+     */
+    private static boolean matches(String pattern, String contentType, int start, int end) {
         int slash = pattern.indexOf('/');
-        int eslash = essence.indexOf('/');
-        if (eslash < 0) {
+        int eslash = contentType.indexOf('/', start);
+        if (eslash < 0 || eslash >= end) {
             return false;
         }
         boolean anyType = slash == 1 && pattern.charAt(0) == '*';
-        if (!anyType && (eslash != slash || !essence.regionMatches(0, pattern, 0, slash))) {
+        if (!anyType && (eslash - start != slash || !contentType.regionMatches(true, start, pattern, 0, slash))) {
             return false;
         }
         int subStart = slash + 1;
@@ -53,11 +51,43 @@ final class MediaTypes {
         }
         if (subLength > 1 && pattern.charAt(subStart) == '*' && pattern.charAt(subStart + 1) == '+') {
             int suffixLength = subLength - 1; // "+json"
-            return essence.length() - suffixLength > eslash + 1
-                    && essence.regionMatches(essence.length() - suffixLength, pattern, subStart + 1, suffixLength);
+            return end - suffixLength > eslash + 1
+                    && contentType.regionMatches(true, end - suffixLength, pattern, subStart + 1, suffixLength);
         }
-        return essence.length() - eslash - 1 == subLength
-                && essence.regionMatches(eslash + 1, pattern, subStart, subLength);
+        return end - eslash - 1 == subLength
+                && contentType.regionMatches(true, eslash + 1, pattern, subStart, subLength);
+    }
+
+    /**
+     * @param contentType a Content-Type value, parameters and surrounding whitespace allowed, or null
+     * @return whether its type/subtype is matched by an included pattern and by no excluded one
+     */
+    static boolean isIncluded(@Nullable String contentType, List<String> included, List<String> excluded) {
+        if (contentType == null) {
+            return false;
+        }
+        int end = contentType.indexOf(';');
+        if (end < 0) {
+            end = contentType.length();
+        }
+        int start = 0;
+        while (start < end && contentType.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && contentType.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        return start < end && !matchesAny(excluded, contentType, start, end)
+                && matchesAny(included, contentType, start, end);
+    }
+
+    private static boolean matchesAny(List<String> patterns, String contentType, int start, int end) {
+        for (int i = 0, n = patterns.size(); i < n; i++) {
+            if (matches(patterns.get(i), contentType, start, end)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean matchesAny(List<String> patterns, String essence) {

@@ -115,4 +115,14 @@ class CompressionGuideExamplesTest {
             server.stop();
         }
     }
+
+    @Test
+    void recyclingWrappers() {
+        // tag::recycling[]
+        CompressionConfig config = CompressionConfig.builder()
+                .recycledWrappers(64) // idle wrapper sets kept; 0 (the default) turns recycling off
+                .build();
+        // end::recycling[]
+        assertThat(config.recycledWrappers()).isEqualTo(64);
+    }
 }

@@ -14,6 +14,7 @@ class CompressionConfigTest {
                 .containsExactly("br", "zstd", "gzip", "deflate");
         assertThat(config.minSize()).isEqualTo(1024);
         assertThat(config.honourNoTransform()).isTrue();
+        assertThat(config.recycledWrappers()).isZero();
         assertThat(config.isCompressible("application/json")).isTrue();
         assertThat(config.isCompressible("application/vnd.api+json")).isTrue();
         assertThat(config.isCompressible("image/svg+xml")).isTrue();
@@ -52,6 +53,11 @@ class CompressionConfigTest {
                 .hasMessageContaining("encodings must not be empty");
         assertThatThrownBy(() -> CompressionConfig.builder().recorder(null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("recorder");
+        assertThatThrownBy(() -> CompressionConfig.builder().recycledWrappers(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recycledWrappers");
+        int tooMany = CompressionConfig.MAX_RECYCLED_WRAPPERS + 1;
+        assertThatThrownBy(() -> CompressionConfig.builder().recycledWrappers(tooMany))
+                .hasMessageContaining("recycledWrappers");
         assertThatThrownBy(() -> ETagFilter.builder().maxBodySize(0)).hasMessageContaining("maxBodySize");
         assertThatThrownBy(() -> ETagFilter.builder().algorithm("NOPE-256")).hasMessageContaining("algorithm");
     }

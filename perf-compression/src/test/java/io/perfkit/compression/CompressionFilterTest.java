@@ -21,11 +21,17 @@ class CompressionFilterTest {
 
     @BeforeAll
     static void start() throws Exception {
+        start(0);
+    }
+
+    /** @param recycledWrappers the filter's {@code recycledWrappers}: 0 as configured by default, else recycling */
+    static void start(int recycledWrappers) throws Exception {
         CompressionConfig config = CompressionConfig.builder()
                 .encodings(BrotliEncoding.ofDefaults(), ZstdEncoding.ofDefaults(), ContentEncoding.gzip(),
                         ContentEncoding.deflate())
                 .excludedPaths("/downloads/*", "*.bin")
                 .recorder(recorder)
+                .recycledWrappers(recycledWrappers)
                 .build();
         app = JettyApp.builder()
                 .filter(CompressionFilter.of(config))

@@ -18,14 +18,19 @@ class ConditionalRequestTest {
 
     @BeforeAll
     static void start() throws Exception {
+        start(0);
+    }
+
+    /** @param recycledWrappers the filter's {@code recycledWrappers}: 0 as configured by default, else recycling */
+    static void start(int recycledWrappers) throws Exception {
         app = JettyApp.builder()
                 .filter(CacheControlFilter.builder()
                         .rule("/assets/*", CacheControl.builder().publicCache().maxAge(Duration.ofDays(365))
                                 .immutable().build())
                         .rule("/body/*", CacheControl.builder().privateCache().noCache().build())
                         .build())
-                .filter(CompressionFilter.of(CompressionConfig.builder()
-                        .encodings(ContentEncoding.gzip()).recorder(recorder).build()))
+                .filter(CompressionFilter.of(CompressionConfig.builder().encodings(ContentEncoding.gzip())
+                        .recorder(recorder).recycledWrappers(recycledWrappers).build()))
                 .filter(ETagFilter.builder().maxBodySize(64 * 1024).build())
                 .servlet("/body/*", new BodyServlet())
                 .servlet("/assets/*", new BodyServlet())

@@ -58,6 +58,7 @@ final class JettyApp implements AutoCloseable {
         private final Map<String, Filter> filters = new LinkedHashMap<>();
         private final Map<String, HttpServlet> servlets = new LinkedHashMap<>();
         private int filterIndex;
+        private EnumSet<DispatcherType> dispatches = EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC);
 
         Builder filter(Filter filter) {
             return filter("/*", filter);
@@ -65,6 +66,12 @@ final class JettyApp implements AutoCloseable {
 
         Builder filter(String pattern, Filter filter) {
             filters.put(pattern + "#" + filterIndex++, filter);
+            return this;
+        }
+
+        /** The dispatches the filters see; REQUEST and ASYNC unless set. */
+        Builder dispatches(EnumSet<DispatcherType> types) {
+            this.dispatches = types;
             return this;
         }
 
@@ -83,8 +90,7 @@ final class JettyApp implements AutoCloseable {
             context.setContextPath("/");
             for (Map.Entry<String, Filter> e : filters.entrySet()) {
                 String pattern = e.getKey().substring(0, e.getKey().indexOf('#'));
-                context.addFilter(new FilterHolder(e.getValue()), pattern,
-                        EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+                context.addFilter(new FilterHolder(e.getValue()), pattern, dispatches);
             }
             for (Map.Entry<String, HttpServlet> e : servlets.entrySet()) {
                 ServletHolder holder = new ServletHolder(e.getValue());

@@ -26,4 +26,24 @@ class MediaTypesTest {
     void matches(String pattern, String essence, boolean expected) {
         assertThat(MediaTypes.matches(pattern, essence)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "''{0}'' compressible = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "application/json | true",
+        "text/html;charset=UTF-8 | true",
+        "Text/HTML; charset=UTF-8 | true",
+        "' application/vnd.api+json ; ext=x' | true",
+        "image/png | false",
+        "image/png;charset=utf-8 | false",
+        "text/event-stream | false",
+        "TEXT/EVENT-STREAM;x=1 | false",
+        "';charset=utf-8' | false",
+        "application | false",
+        "'' | false",
+    })
+    void contentTypesAreMatchedWithTheirParametersInPlace(String contentType, boolean expected) {
+        CompressionConfig config = CompressionConfig.builder().excludedMimeTypes("text/event-stream").build();
+
+        assertThat(config.isCompressible(contentType)).isEqualTo(expected);
+    }
 }

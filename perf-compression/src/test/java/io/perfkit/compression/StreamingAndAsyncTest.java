@@ -39,10 +39,16 @@ class StreamingAndAsyncTest {
 
     @BeforeAll
     static void start() throws Exception {
+        start(0);
+    }
+
+    /** @param recycledWrappers the filter's {@code recycledWrappers}: 0 as configured by default, else recycling */
+    static void start(int recycledWrappers) throws Exception {
         CompressionConfig config = CompressionConfig.builder()
                 .encodings(BrotliEncoding.ofDefaults(), ZstdEncoding.ofDefaults(), ContentEncoding.gzip(),
                         ContentEncoding.deflate())
                 .recorder(recorder)
+                .recycledWrappers(recycledWrappers)
                 .build();
         app = JettyApp.builder()
                 .filter(CompressionFilter.of(config))

@@ -5,7 +5,10 @@ import io.perfkit.compression.CompressionFilter;
 import io.perfkit.compression.ContentEncoding;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Enumeration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a response the filter leaves uncompressed costs, against the same response with no filter at all:
  * a 512-byte JSON body (below the 1 KiB minimum), an 8 KiB body to a client that sent no Accept-Encoding, an
- * 8 KiB PNG, and an excluded path.
+ * 8 KiB PNG, and an excluded path. The {@code *Recycled} rows run the same responses through a filter with
+ * {@code recycledWrappers} on, so the wrappers come from its pool instead of being allocated.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,7 +38,10 @@ import org.jspecify.annotations.Nullable;
 public class FilterBypassBenchmark {
     private CompressionFilter filter;
     private CompressionFilter excluding;
+    private CompressionFilter recycling;
     private FilterChain small;
+    private FilterChain largeWithVary;
+    private FilterChain smallWithHeaders;
     private FilterChain large;
     private FilterChain png;
     private final ServletStubs.Request accepting = new ServletStubs.Request("gzip, deflate, br, zstd");
@@ -51,6 +58,24 @@ public class FilterBypassBenchmark {
                 .excludedPaths("/api/*").build());
         small = ServletStubs.writing(JsonPayload.of(512), "application/json");
         large = ServletStubs.writing(JsonPayload.of(8192), "application/json");
+        recycling = CompressionFilter.of(CompressionConfig.builder().encodings(ContentEncoding.gzip())
+                .recycledWrappers(4).build());
+        byte[] largeBody = JsonPayload.of(8192);
+        largeWithVary = (req, resp) -> {
+            resp.setContentType("application/json");
+            ((HttpServletResponse) resp).setHeader("Vary", "Accept-Encoding");
+            resp.getOutputStream().write(largeBody);
+        };
+        byte[] smallBody = JsonPayload.of(512);
+        smallWithHeaders = (req, resp) -> {
+            resp.setContentType("application/json");
+            Enumeration<String> accepted = ((HttpServletRequest) req).getHeaders("Accept-Encoding");
+            while (accepted.hasMoreElements()) {
+                accepted.nextElement();
+            }
+            ((HttpServletResponse) resp).setHeader("Vary", "Accept-Encoding");
+            resp.getOutputStream().write(smallBody);
+        };
         png = ServletStubs.writing(JsonPayload.of(8192), "image/png");
     }
 
@@ -152,5 +177,73 @@ public class FilterBypassBenchmark {
     @Benchmark
     public long filterExcludedPath() throws Exception {
         return run(accepting, large, excluding);
+    }
+
+    /**
+     * Baseline: 8 KiB, no filter, the servlet itself setting {@code Vary: Accept-Encoding} (what storing that
+     * header costs the container).
+     *
+     * @return bytes
+     * @throws Exception never
+     */
+    @Benchmark
+    public long noFilterLargeWithVary() throws Exception {
+        return run(plain, largeWithVary, null);
+    }
+
+    /**
+     * Baseline: 512 bytes, no filter, the servlet itself reading every {@code Accept-Encoding} value and setting
+     * {@code Vary: Accept-Encoding} (the container's cost of the two header operations a below-minSize skip needs).
+     *
+     * @return bytes
+     * @throws Exception never
+     */
+    @Benchmark
+    public long noFilterSmallWithHeaders() throws Exception {
+        return run(accepting, smallWithHeaders, null);
+    }
+
+    /**
+     * {@link #filterBelowMinSize()} with recycled wrappers.
+     *
+     * @return bytes
+     * @throws Exception never
+     */
+    @Benchmark
+    public long filterBelowMinSizeRecycled() throws Exception {
+        return run(accepting, small, recycling);
+    }
+
+    /**
+     * {@link #filterNotAccepted()} with recycled wrappers.
+     *
+     * @return bytes
+     * @throws Exception never
+     */
+    @Benchmark
+    public long filterNotAcceptedRecycled() throws Exception {
+        return run(plain, large, recycling);
+    }
+
+    /**
+     * {@link #filterHead()} with recycled wrappers.
+     *
+     * @return bytes
+     * @throws Exception never
+     */
+    @Benchmark
+    public long filterHeadRecycled() throws Exception {
+        return run(head, large, recycling);
+    }
+
+    /**
+     * {@link #filterIncompressibleType()} with recycled wrappers.
+     *
+     * @return bytes
+     * @throws Exception never
+     */
+    @Benchmark
+    public long filterIncompressibleTypeRecycled() throws Exception {
+        return run(accepting, png, recycling);
     }
 }
