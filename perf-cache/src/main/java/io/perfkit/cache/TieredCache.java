@@ -111,10 +111,10 @@ public final class TieredCache<K, V> implements AutoCloseable {
      * {@link #getSlow} bound to this cache. {@link #get} calls it through this handle on purpose: C2 does not inline a
      * call through a handle that is not a compile-time constant (an instance field is not one), so the compiled
      * {@code get} is the hit path alone. Called directly, the whole miss path (single flight, L2 read, loader, fill)
-     * was inlined into it once misses had been frequent, 23 KB of machine code that a busy host's C2 thread took
-     * seconds to produce while {@code get} ran in profiling code meanwhile: 15 % of raw Caffeine's throughput at
-     * eight threads in some forks instead of 65 %. Caffeine keeps its own fast paths small the same way, with slow
-     * paths C2 does not inline. The handle costs a miss a few nanoseconds.
+     * was inlined into it once misses had been frequent: about 23 KB of machine code instead of 6 KB, which a busy
+     * host's C2 thread took seconds to produce while {@code get} kept running in profiling code, several times
+     * slower. Caffeine keeps its own fast paths small the same way, with slow paths C2 does not inline. The handle
+     * costs a miss a few nanoseconds.
      */
     private final MethodHandle slowGet;
     private final @Nullable InvalidationBus bus;
