@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Generation extends AtomicLong {
     private static final long serialVersionUID = 1L;
     static final long UNKNOWN = -1;
+    private static final long NOT_MOVED = Long.MIN_VALUE;
 
     final String redisKey;
 
@@ -20,13 +21,26 @@ final class Generation extends AtomicLong {
 
     /** Moves to {@code value} if that is newer; returns true when it moved. */
     boolean advanceTo(long value) {
+        return advance(value) != NOT_MOVED;
+    }
+
+    /**
+     * Moves to {@code value} if that is newer; returns true when it moved from a known value (not {@link #UNKNOWN}),
+     * which is when entries filled under the old value may sit in L1.
+     */
+    boolean advanceFromKnownTo(long value) {
+        long previous = advance(value);
+        return previous != NOT_MOVED && previous != UNKNOWN;
+    }
+
+    private long advance(long value) {
         long current;
         do {
             current = get();
             if (value <= current) {
-                return false;
+                return NOT_MOVED;
             }
         } while (!compareAndSet(current, value));
-        return true;
+        return current;
     }
 }

@@ -29,10 +29,15 @@ final class Generations<K> {
     private final ConcurrentHashMap<String, Generation> byTag = new ConcurrentHashMap<>();
     final Generation all;
     private final Generation[] noTagHolders;
+    /**
+     * Clears L1 when a read from Redis finds that the whole-cache generation moved on from a value this instance
+     * knew (invalidations missed during an outage): L1 hits do not compare it (see {@link Entry#isQuiet}).
+     */
+    private final Runnable wholeCacheMoved;
 
     Generations(String name, String namespace, @Nullable Function<? super K, ? extends Collection<String>> tags,
             @Nullable Function<? super K, String> prefixOf, LocalTier<?> local, @Nullable RemoteTier<?> remote,
-            RateLimitedLogger log) {
+            RateLimitedLogger log, Runnable wholeCacheMoved) {
         this.name = name;
         this.namespace = namespace;
         this.tagger = combinedTags(tags, prefixOf);
@@ -41,6 +46,7 @@ final class Generations<K> {
         this.log = log;
         this.all = new Generation(namespace + "g:", remote != null ? Generation.UNKNOWN : 0);
         this.noTagHolders = new Generation[] {all};
+        this.wholeCacheMoved = wholeCacheMoved;
     }
 
     /** The generation of an internal tag name ({@link #TAG} or {@link #PREFIX_TAG} plus the user's name). */
@@ -119,7 +125,12 @@ final class Generations<K> {
             List<byte @Nullable []> values = r.readAll(redisKeys);
             for (int i = 0; i < gens.size(); i++) {
                 byte[] v = values.get(i);
-                gens.get(i).advanceTo(v == null ? 0 : Long.parseLong(new String(v, StandardCharsets.US_ASCII)));
+                Generation g = gens.get(i);
+                // from UNKNOWN there is nothing to clear: entries filled then are never quiet (Entry#isQuiet)
+                if (g.advanceFromKnownTo(v == null ? 0 : Long.parseLong(new String(v, StandardCharsets.US_ASCII)))
+                        && g == all) {
+                    wholeCacheMoved.run();
+                }
             }
         } catch (RemoteTier.RemoteFailure f) {
             r.fallback("generation", f);

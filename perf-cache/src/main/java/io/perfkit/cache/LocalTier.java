@@ -70,8 +70,8 @@ final class LocalTier<V> {
     void fill(String k, Entry<V> e, Snapshot snap) {
         int stripe = stripe(k);
         Entry<V> now = cache.asMap().compute(k, (key, old) ->
-                epochs.get(stripe) == snap.epoch && globalEpoch.get() == snap.global ? e : old);
-        if (now == e) {
+                epochs.get(stripe) == snap.epoch && globalEpoch.get() == snap.global ? e.copy() : old);
+        if (now != null && now.sameAs(e)) {
             metrics.put(Tier.L1);
         }
     }

@@ -27,10 +27,12 @@ final class RemoteTier<V> {
     private final LocalTier<V> local;
     private final CacheMetrics metrics;
     private final RateLimitedLogger log;
+    /** Clears L1 when an envelope shows that the whole-cache generation moved on (see {@link Entry#isQuiet}). */
+    private final Runnable wholeCacheMoved;
 
     RemoteTier(String name, String namespace, RemoteStore store, ValueCodec<V> codec, long commandTimeoutMillis,
             long tombstoneMillis, RemoteFailurePolicy policy, CircuitBreaker breaker, LocalTier<V> local,
-            CacheMetrics metrics, RateLimitedLogger log) {
+            CacheMetrics metrics, RateLimitedLogger log, Runnable wholeCacheMoved) {
         this.name = name;
         this.namespace = namespace;
         this.store = store;
@@ -42,6 +44,7 @@ final class RemoteTier<V> {
         this.local = local;
         this.metrics = metrics;
         this.log = log;
+        this.wholeCacheMoved = wholeCacheMoved;
     }
 
     String dataKey(String k) {
@@ -134,7 +137,9 @@ final class RemoteTier<V> {
         for (int i = 0; i < gens.length; i++) {
             if (env.gens[i] > gens[i]) {
                 // invalidated meanwhile, and this instance has not seen the message yet: catch up
-                snap.holders[i].advanceTo(env.gens[i]);
+                if (snap.holders[i].advanceFromKnownTo(env.gens[i]) && i == 0) {
+                    wholeCacheMoved.run();
+                }
             }
         }
         long now = System.currentTimeMillis();

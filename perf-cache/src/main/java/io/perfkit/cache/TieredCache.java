@@ -1,6 +1,5 @@
 package io.perfkit.cache;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import io.perfkit.core.Finding;
 import io.perfkit.core.FindingKind;
 import io.perfkit.core.FindingPublisher;
@@ -9,6 +8,9 @@ import io.perfkit.core.RateLimitedLogger;
 import io.perfkit.core.Require;
 import io.perfkit.core.Ticker;
 import io.perfkit.core.WorkScope;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
@@ -66,24 +69,54 @@ import org.slf4j.LoggerFactory;
  */
 public final class TieredCache<K, V> implements AutoCloseable {
     private static final String ALL_GEN = "";
+    /** The default key mapping; recognised so that a String key skips the mapper call (see {@link #keyOf}). */
+    private static final Function<Object, String> DEFAULT_KEY_MAPPER = String::valueOf;
+    private static final MethodHandle GET_SLOW;
+
+    static {
+        try {
+            GET_SLOW = MethodHandles.lookup().findVirtual(TieredCache.class, "getSlow",
+                    MethodType.methodType(Object.class, Entry.class, String.class, Object.class, Function.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final String name;
     /** {@code <namespace>:k:}, the Redis key of a cache key without the key; what listeners are told. */
     private final String dataKeyPrefix;
     private final Function<? super K, String> keyMapper;
+    /** True with the default mapping, under which a String key is its own string. */
+    private final boolean defaultKeyMapper;
     private final boolean hasPrefixes;
-    /** The L1's Caffeine cache, read directly by the hit path. */
-    private final Cache<String, Entry<V>> l1;
+    /**
+     * The L1's Caffeine cache as a map, read directly by the hit path: {@code asMap()} of a bounded Caffeine cache is
+     * the cache itself, so {@code get} skips the {@code Cache} facade (one dependent load) and Caffeine's stats
+     * check, which TieredCache does not enable.
+     */
+    private final ConcurrentMap<String, Entry<V>> l1;
     private final Ticker ticker;
     private final CacheMetrics metrics;
+    /** Called directly by an L1 hit (one load fewer than through {@link #metrics}). */
+    private final CacheRecorder recorder;
     /** False with no recorder: an L1 hit then skips the recorder call altogether. */
     private final boolean recordsHits;
     private final LocalTier<V> local;
     private final @Nullable RemoteTier<V> remote;
     private final Generations<K> generations;
-    /** The whole-cache generation, read by the hit path from here rather than through the entry. */
+    /** The whole-cache generation, compared by hits that are not quiet (see {@link Entry#isLive}). */
     private final Generation allGeneration;
     private final LoadCoordinator<K, V> loads;
+    /**
+     * {@link #getSlow} bound to this cache. {@link #get} calls it through this handle on purpose: C2 does not inline a
+     * call through a handle that is not a compile-time constant (an instance field is not one), so the compiled
+     * {@code get} is the hit path alone. Called directly, the whole miss path (single flight, L2 read, loader, fill)
+     * was inlined into it once misses had been frequent: about 23 KB of machine code instead of 6 KB, which a busy
+     * host's C2 thread took seconds to produce while {@code get} kept running in profiling code, several times
+     * slower. Caffeine keeps its own fast paths small the same way, with slow paths C2 does not inline. The handle
+     * costs a miss a few nanoseconds.
+     */
+    private final MethodHandle slowGet;
     private final @Nullable InvalidationBus bus;
     private final RemoteFailurePolicy policy;
     private final InvalidationListener listener;
@@ -99,10 +132,12 @@ public final class TieredCache<K, V> implements AutoCloseable {
         String namespace = b.namespace + ":";
         this.dataKeyPrefix = namespace + "k:";
         this.keyMapper = b.keyMapper;
+        this.defaultKeyMapper = b.keyMapper == DEFAULT_KEY_MAPPER;
         this.hasPrefixes = b.prefixOf != null;
         this.policy = b.policy;
         this.metrics = new CacheMetrics(b.recorderFactory.create(b.name));
-        this.recordsHits = metrics.recorder != CacheRecorder.disabled();
+        this.recorder = metrics.recorder;
+        this.recordsHits = recorder != CacheRecorder.disabled();
         this.listener = b.listener;
         this.findings = b.findingSink == null ? null : FindingPublisher.of(b.findingSink);
         this.executor = b.executor;
@@ -127,18 +162,20 @@ public final class TieredCache<K, V> implements AutoCloseable {
             tasks.add(scheduler.scheduleAtFixedRate(coarse::advance, 1, 1, TimeUnit.MILLISECONDS));
             this.ticker = coarse;
         }
+        this.slowGet = GET_SLOW.bindTo(this);
         this.breaker = new CircuitBreaker(b.breakerFailures, b.breakerOpen.toNanos(), ticker, this::onBreakerChange);
         long remoteTtlMillis = b.remote == null || b.remoteTtl == null ? 0 : b.remoteTtl.toMillis();
         long negativeTtlMillis = b.negativeTtl == null ? 0 : b.negativeTtl.toMillis();
         this.local = new LocalTier<>(b.localMaximumSize, b.localTtl.toNanos(), b.jitter, negativeTtlMillis,
                 remoteTtlMillis, b.degradedLocalTtl.toNanos(), b.beta, ticker, metrics, this::isReceivingInvalidations);
-        this.l1 = local.cache;
+        this.l1 = local.cache.asMap();
         RemoteStore store = b.remote;
         ValueCodec<V> codec = b.codec;
         this.remote = store == null || codec == null ? null
                 : new RemoteTier<>(name, namespace, store, codec, Math.max(1, b.commandTimeout.toMillis()),
-                        b.tombstoneTtl.toMillis(), policy, breaker, local, metrics, log);
-        this.generations = new Generations<>(name, namespace, b.tagger, b.prefixOf, local, remote, log);
+                        b.tombstoneTtl.toMillis(), policy, breaker, local, metrics, log, this::wholeCacheMoved);
+        this.generations = new Generations<>(name, namespace, b.tagger, b.prefixOf, local, remote, log,
+                this::wholeCacheMoved);
         this.allGeneration = generations.all;
         this.loads = new LoadCoordinator<>(name, namespace, local, remote, generations, metrics, ticker, executor,
                 log, negativeTtlMillis, b.lease == null ? 0 : b.lease.toMillis(), b.leaseWait.toMillis(),
@@ -197,14 +234,26 @@ public final class TieredCache<K, V> implements AutoCloseable {
      * @throws CacheUnavailableException under FAIL_CLOSED when the value is not in L1 and Redis is unavailable
      * @throws RuntimeException what the loader threw (nothing is cached then)
      */
+    @SuppressWarnings("unchecked")
     public @Nullable V get(K key, Function<? super K, ? extends @Nullable V> loader) {
-        String k = keyMapper.apply(key);
-        Entry<V> e = l1.getIfPresent(k);
-        if (e != null && e.isQuiet(ticker.read(), allGeneration)) {
+        String k = keyOf(key);
+        Entry<V> e = l1.get(k);
+        if (e != null && e.isQuiet(ticker.read())) {
             onL1Hit();
             return e.value;
         }
-        return getSlow(e, k, key, loader);
+        try {
+            return (V) (Object) slowGet.invokeExact(e, k, (Object) key, loader);
+        } catch (RuntimeException | Error ex) {
+            throw ex;
+        } catch (Throwable t) {
+            throw TieredCache.<RuntimeException>sneaky(t); // a loader's undeclared checked exception, unchanged
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T sneaky(Throwable t) throws T {
+        throw (T) t;
     }
 
     /**
@@ -214,8 +263,8 @@ public final class TieredCache<K, V> implements AutoCloseable {
      * @return the value, or null when absent (or cached as absent)
      */
     public @Nullable V getIfPresent(K key) {
-        String k = keyMapper.apply(key);
-        Entry<V> e = l1.getIfPresent(k);
+        String k = keyOf(key);
+        Entry<V> e = l1.get(k);
         if (e != null && e.isLive(ticker.read(), allGeneration)) {
             onL1Hit();
             return e.value;
@@ -238,8 +287,8 @@ public final class TieredCache<K, V> implements AutoCloseable {
         Map<K, V> result = new LinkedHashMap<>();
         Map<K, String> missing = new LinkedHashMap<>();
         for (K key : keys) {
-            String k = keyMapper.apply(key);
-            Entry<V> e = l1.getIfPresent(k);
+            String k = keyOf(key);
+            Entry<V> e = l1.get(k);
             if (e != null && e.isLive(ticker.read(), allGeneration)) {
                 onL1Hit();
                 if (e.value != null) {
@@ -270,8 +319,8 @@ public final class TieredCache<K, V> implements AutoCloseable {
     public CompletableFuture<@Nullable V> getAsync(K key,
             Function<? super K, ? extends CompletionStage<? extends @Nullable V>> loader) {
         Require.nonNull(loader, "loader");
-        String k = keyMapper.apply(key);
-        Entry<V> e = l1.getIfPresent(k);
+        String k = keyOf(key);
+        Entry<V> e = l1.get(k);
         if (e != null && e.isLive(ticker.read(), allGeneration)) {
             onL1Hit();
             return CompletableFuture.completedFuture(e.value);
@@ -288,7 +337,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
      */
     public void put(K key, V value) {
         Require.nonNull(value, "value");
-        String k = keyMapper.apply(key);
+        String k = keyOf(key);
         invalidateLocal(k, false);
         Snapshot snap = generations.snapshot(k, key);
         Entry<V> e = local.newEntry(value, 0, snap, System.currentTimeMillis());
@@ -328,7 +377,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
      * @throws CacheUnavailableException under FAIL_CLOSED when Redis is unavailable
      */
     public void invalidate(K key) {
-        String k = keyMapper.apply(key);
+        String k = keyOf(key);
         invalidateLocal(k, false);
         RemoteTier<V> r = remote;
         if (r != null) {
@@ -394,7 +443,6 @@ public final class TieredCache<K, V> implements AutoCloseable {
      */
     public void invalidateAll() {
         bumpGeneration(generations.all, Message.ALL, ALL_GEN);
-        flushLocal(FlushReason.INVALIDATE_ALL);
     }
 
     /**
@@ -457,7 +505,11 @@ public final class TieredCache<K, V> implements AutoCloseable {
      */
     private void onL1Hit() {
         if (recordsHits) {
-            metrics.get(Tier.L1, true);
+            try {
+                recorder.recordGet(Tier.L1, true);
+            } catch (RuntimeException ignored) {
+                // a throwing recorder must not fail the read
+            }
         }
         WorkScope scope = WorkScope.currentOrNull();
         if (scope != null) {
@@ -465,7 +517,19 @@ public final class TieredCache<K, V> implements AutoCloseable {
         }
     }
 
-    /** {@link #get} past the common hit: a hit whose early refresh is due, a stale or outdated entry, a miss. */
+    /**
+     * The key's string. With the default mapping a String key is returned as it is, which is what
+     * {@code String.valueOf} returns for it, without the call through the mapper object on the hit path.
+     */
+    private String keyOf(K key) {
+        return defaultKeyMapper && key instanceof String ? (String) key : keyMapper.apply(key);
+    }
+
+    /**
+     * {@link #get} past the common hit: a hit whose early refresh is due, a stale or outdated entry, a miss. Called
+     * through {@link #slowGet}.
+     */
+    @SuppressWarnings("unused")
     private @Nullable V getSlow(@Nullable Entry<V> e, String k, K key,
             Function<? super K, ? extends @Nullable V> loader) {
         long now;
@@ -536,15 +600,27 @@ public final class TieredCache<K, V> implements AutoCloseable {
         }
     }
 
+    /**
+     * Moves a generation on in Redis and here, and tells the other instances. For the whole-cache generation, L1 is
+     * flushed right after the local move, before anything else: L1 hits do not compare that generation (see
+     * {@link Entry#isQuiet}), so the flush is what retires the entries of the old one.
+     */
     private void bumpGeneration(Generation g, byte type, String tagName) {
+        boolean whole = g == generations.all;
         RemoteTier<V> r = remote;
         if (r == null) {
             g.incrementAndGet();
+            if (whole) {
+                flushLocal(FlushReason.INVALIDATE_ALL);
+            }
             return;
         }
         try {
             Long next = r.call("generation", () -> r.store.increment(g.redisKey));
             g.advanceTo(next);
+            if (whole) {
+                flushLocal(FlushReason.INVALIDATE_ALL);
+            }
             InvalidationBus b = bus;
             if (b != null && !b.send(type, tagName, next)) {
                 r.failOrFallback("publish", null, "invalidate");
@@ -556,7 +632,15 @@ public final class TieredCache<K, V> implements AutoCloseable {
             }
             r.fallback("generation", f);
             flushLocal(FlushReason.SEND_FAILED);
+            if (whole) {
+                flushLocal(FlushReason.INVALIDATE_ALL);
+            }
         }
+    }
+
+    /** Another instance's invalidateAll, learned from Redis before (or instead of) its message. */
+    private void wholeCacheMoved() {
+        flushLocal(FlushReason.INVALIDATE_ALL);
     }
 
     private void onBreakerChange(BreakerState state) {
@@ -643,7 +727,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
 
         private final String name;
         private String namespace;
-        private Function<? super K, String> keyMapper = String::valueOf;
+        private Function<? super K, String> keyMapper = DEFAULT_KEY_MAPPER;
         private @Nullable Function<? super K, ? extends Collection<String>> tagger;
         private @Nullable Function<? super K, String> prefixOf;
         private long localMaximumSize = DEFAULT_LOCAL_MAXIMUM_SIZE;

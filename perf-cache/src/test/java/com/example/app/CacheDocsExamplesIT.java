@@ -70,7 +70,8 @@ class CacheDocsExamplesIT {
             assertThat(book.title()).isEqualTo("Effective Java");
             assertThat(books.get("978-0134685991", repository::findByIsbn).title())
                     .isEqualTo("Effective Java, 3rd ed.");
-            assertThat(registry.get("cache.gets").tags("tier", "l1", "result", "miss").counter().count()).isEqualTo(2);
+            assertThat(registry.get("cache.gets").tags("tier", "l1", "result", "miss").functionCounter().count())
+                    .isEqualTo(2);
         } finally {
             redisClient.shutdown();
         }

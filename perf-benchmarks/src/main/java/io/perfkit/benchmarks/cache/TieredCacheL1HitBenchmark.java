@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * raw Caffeine without expiry, raw Caffeine with {@code expireAfterWrite} (which reads {@code System.nanoTime()} on
  * every hit), raw Caffeine holding a (value, deadline) wrapper checked against a coarse clock (the floor of an L1
  * with per-entry metadata), and TieredCache's {@code get(key, loader)} and {@code getIfPresent} (per-entry expiry on
- * a coarse ticker, a generation check, the WorkScope check). 100 % hit rate over 1024 String keys.
+ * a coarse ticker, the tagged-entry check, the WorkScope check). 100 % hit rate over 1024 String keys.
  * Run single-threaded for ns/op ({@code -prof gc} for B/op) and with {@code -t 8 -bm thrpt} for throughput.
  */
 @State(Scope.Benchmark)

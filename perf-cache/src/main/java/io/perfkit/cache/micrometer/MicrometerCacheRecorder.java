@@ -1,6 +1,7 @@
 package io.perfkit.cache.micrometer;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -31,7 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       {@code cache.l1.flushes{cache,reason}}</li>
  * </ul>
  * Every meter is registered up front (operation tags are created on first use from a small fixed set), so
- * recording never looks a meter up by tags. Keys are never tags.
+ * recording never looks a meter up by tags. Keys are never tags. The four {@code cache.gets} meters are
+ * {@link FunctionCounter}s, as in Micrometer's own cache binders (look them up with {@code functionCounter()}): they
+ * read a per-thread-striped count, because an L1 hit counts one on the hottest path and a {@link Counter} contends
+ * there when many threads hit at once.
  *
  * <pre>{@code
  * TieredCache.<String, Book>builder("books").recorder(MicrometerCacheRecorder.factory(registry)) ...
@@ -40,10 +44,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class MicrometerCacheRecorder implements CacheRecorder {
     private final MeterRegistry registry;
     private final Tags tags;
-    private final Counter l1Hit;
-    private final Counter l1Miss;
-    private final Counter l2Hit;
-    private final Counter l2Miss;
+    private final StripedCount l1Hit = new StripedCount();
+    private final StripedCount l1Miss = new StripedCount();
+    private final StripedCount l2Hit = new StripedCount();
+    private final StripedCount l2Miss = new StripedCount();
     private final Counter l1Put;
     private final Counter l2Put;
     private final Counter l1Eviction;
@@ -61,10 +65,10 @@ public final class MicrometerCacheRecorder implements CacheRecorder {
     private MicrometerCacheRecorder(MeterRegistry registry, String cacheName) {
         this.registry = registry;
         this.tags = Tags.of("cache", cacheName);
-        this.l1Hit = gets(Tier.L1, "hit");
-        this.l1Miss = gets(Tier.L1, "miss");
-        this.l2Hit = gets(Tier.L2, "hit");
-        this.l2Miss = gets(Tier.L2, "miss");
+        gets(l1Hit, Tier.L1, "hit");
+        gets(l1Miss, Tier.L1, "miss");
+        gets(l2Hit, Tier.L2, "hit");
+        gets(l2Miss, Tier.L2, "miss");
         this.l1Put = counter("cache.puts", "Entries added to the cache", Tags.of("tier", "l1"));
         this.l2Put = counter("cache.puts", "Entries added to the cache", Tags.of("tier", "l2"));
         this.l1Eviction = counter("cache.evictions", "Cache evictions", Tags.of("tier", "l1"));
@@ -103,8 +107,11 @@ public final class MicrometerCacheRecorder implements CacheRecorder {
         return name -> new MicrometerCacheRecorder(registry, name);
     }
 
-    private Counter gets(Tier tier, String result) {
-        return counter("cache.gets", "Cache lookups", Tags.of("tier", tier.tagValue(), "result", result));
+    private void gets(StripedCount count, Tier tier, String result) {
+        // held weakly by the registry, like every function meter; the cache holds this recorder, so the count is
+        // reported for as long as the cache exists (as with Micrometer's CacheMeterBinder)
+        FunctionCounter.builder("cache.gets", count, StripedCount::sum).description("Cache lookups")
+                .tags(tags).tags("tier", tier.tagValue(), "result", result).register(registry);
     }
 
     private Counter counter(String name, String description, Tags extra) {
