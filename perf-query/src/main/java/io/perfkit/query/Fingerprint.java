@@ -55,8 +55,8 @@ public final class Fingerprint {
     public static Fingerprint of(String sql) {
         Require.nonNull(sql, "sql");
         List<Token> tokens = SqlLexer.tokenize(sql);
-        // the normalised text is rarely longer than the statement: sized so it almost never grows
-        int capacity = Math.min(tokens.size() * 6, sql.length() + 16);
+        // literals, lists, comments and spaces shrink most statements by half or more; a longer text grows the buffer
+        int capacity = Math.min(tokens.size() * 3, sql.length() / 2 + 16);
         SqlNormalizer.Out normalized = SqlNormalizer.render(tokens, new SqlNormalizer.Out(capacity));
         int flags = flags(tokens);
         return new Fingerprint(normalized.text(), normalized.hash(), kindOf(tokens), (flags & LOCKING) != 0,

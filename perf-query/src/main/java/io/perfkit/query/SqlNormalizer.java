@@ -2,6 +2,8 @@ package io.perfkit.query;
 
 import io.perfkit.query.SqlLexer.Token;
 import io.perfkit.query.SqlLexer.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +18,7 @@ final class SqlNormalizer {
     }
 
     static String render(List<Token> tokens) {
-        return render(tokens, new Out(tokens.size() * 6)).text();
+        return render(tokens, new Out(tokens.size() * 3)).text();
     }
 
     /**
@@ -139,50 +141,86 @@ final class SqlNormalizer {
 
     /**
      * The normalised text being built, and the FNV-1a hash of it that {@link Fingerprint#id()} is made of. A plain
-     * growable {@code char[]} rather than a {@code StringBuilder}: most appends are one character, and the
-     * builder's per-append capacity and coder checks cost more than the character itself.
+     * growable array rather than a {@code StringBuilder}: most appends are one character, and the builder's
+     * per-append capacity and coder checks cost more than the character itself. Latin-1 text (nearly all SQL) is
+     * kept one byte per character, as the final {@code String} stores it, until a character beyond Latin-1 turns
+     * the buffer into UTF-16: half the bytes to allocate, and {@link #text()} is a plain copy.
      */
     static final class Out {
-        private char[] chars;
+        private byte @Nullable [] latin1;
+        private char @Nullable [] utf16;
         private int length;
         private long hash = Fingerprint.FNV_OFFSET;
 
         Out(int capacity) {
-            this.chars = new char[Math.max(16, capacity)];
+            this.latin1 = new byte[Math.max(16, capacity)];
         }
 
         void append(char c) {
-            if (length == chars.length) {
-                grow(1);
+            byte[] to = latin1;
+            if (to != null && c <= 0xff && length < to.length) {
+                to[length++] = (byte) c;
+            } else {
+                appendSlow(c);
             }
-            chars[length++] = c;
             hash = (hash ^ c) * Fingerprint.FNV_PRIME;
         }
 
         void append(String s) {
             int n = s.length();
-            if (length + n > chars.length) {
-                grow(n);
+            byte[] to = latin1;
+            if (to == null || length + n > to.length) {
+                for (int i = 0; i < n; i++) {
+                    append(s.charAt(i));
+                }
+                return;
             }
             // one pass that copies and hashes: tokens are short, so a bulk copy's call costs more than it saves
-            char[] to = chars;
             int at = length;
             long h = hash;
             for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
-                to[at + i] = c;
+                if (c > 0xff) {
+                    hash = h;
+                    length = at + i;
+                    for (int k = i; k < n; k++) {
+                        append(s.charAt(k));
+                    }
+                    return;
+                }
+                to[at + i] = (byte) c;
                 h = (h ^ c) * Fingerprint.FNV_PRIME;
             }
             length = at + n;
             hash = h;
         }
 
-        private void grow(int needed) {
-            chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + needed));
+        /** Grows the buffer, or turns it into UTF-16 for a character beyond Latin-1, and appends {@code c}. */
+        private void appendSlow(char c) {
+            byte[] bytes = latin1;
+            if (bytes != null && c <= 0xff) {
+                latin1 = bytes = Arrays.copyOf(bytes, bytes.length * 2);
+                bytes[length++] = (byte) c;
+                return;
+            }
+            char[] chars = utf16;
+            if (bytes != null) {
+                chars = new char[Math.max(bytes.length, length + 1) * 2];
+                for (int i = 0; i < length; i++) {
+                    chars[i] = (char) (bytes[i] & 0xff);
+                }
+                latin1 = null;
+            } else if (length == chars.length) {
+                chars = Arrays.copyOf(chars, chars.length * 2);
+            }
+            utf16 = chars;
+            chars[length++] = c;
         }
 
         String text() {
-            return new String(chars, 0, length);
+            byte[] bytes = latin1;
+            return bytes != null ? new String(bytes, 0, length, StandardCharsets.ISO_8859_1)
+                    : new String(utf16, 0, length);
         }
 
         long hash() {
