@@ -60,6 +60,42 @@ class WorkScopeTest {
     }
 
     @Test
+    void recordingsOfTheOpeningThreadAndOfWrappedTasksAddUpAndRollIntoTheParent() throws Exception {
+        try (WorkScope outer = WorkScope.open("request")) {
+            try (WorkScope inner = WorkScope.open("handler")) {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int t = 0; t < 3; t++) {
+                    futures.add(pool.submit(inner.wrap(() -> {
+                        for (int i = 0; i < 10_000; i++) {
+                            inner.recordQuery(2);
+                            inner.recordCacheHit();
+                            inner.recordCacheMiss();
+                        }
+                    })));
+                }
+                for (int i = 0; i < 10_000; i++) { // the opening thread records while the tasks do
+                    inner.recordQuery(2);
+                    inner.recordCacheHit();
+                    inner.recordCacheMiss();
+                }
+                for (Future<?> f : futures) {
+                    f.get(10, TimeUnit.SECONDS);
+                }
+                ScopeReport report = inner.report();
+                assertThat(report.queryCount()).isEqualTo(40_000);
+                assertThat(report.databaseTime()).isEqualTo(Duration.ofNanos(80_000));
+                assertThat(report.cacheHits()).isEqualTo(40_000);
+                assertThat(report.cacheMisses()).isEqualTo(40_000);
+            }
+            outer.recordCacheHit();
+            ScopeReport rolledUp = outer.report();
+            assertThat(rolledUp.queryCount()).isEqualTo(40_000);
+            assertThat(rolledUp.cacheHits()).isEqualTo(40_001);
+            assertThat(rolledUp.cacheMisses()).isEqualTo(40_000);
+        }
+    }
+
+    @Test
     void aClosedScopesReportNoLongerChanges() throws InterruptedException {
         WorkScope scope = WorkScope.open("job");
         scope.close();
