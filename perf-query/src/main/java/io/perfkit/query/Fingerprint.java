@@ -54,7 +54,7 @@ public final class Fingerprint {
      */
     public static Fingerprint of(String sql) {
         Require.nonNull(sql, "sql");
-        List<Token> tokens = SqlLexer.tokenize(sql);
+        TokenList tokens = SqlLexer.tokenize(sql);
         // literals, lists, comments and spaces shrink most statements by half or more; a longer text grows the buffer
         int capacity = Math.min(tokens.size() * 3, sql.length() / 2 + 16);
         SqlNormalizer.Out normalized = SqlNormalizer.render(tokens, new SqlNormalizer.Out(capacity));
@@ -189,7 +189,10 @@ public final class Fingerprint {
      * {@code SELECT ... INTO new_table}, {@link #MULTI_STATEMENT} for a {@code ;} before the last token that is not
      * one.
      */
-    private static int flags(List<Token> tokens) {
+    private static int flags(TokenList tokens) {
+        if (!tokens.hasFlagTokens()) {
+            return 0;
+        }
         int flags = 0;
         int n = tokens.size();
         int end = SqlNormalizer.endOfStatement(tokens);

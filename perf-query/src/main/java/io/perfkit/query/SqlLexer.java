@@ -1,6 +1,5 @@
 package io.perfkit.query;
 
-import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -127,6 +126,8 @@ final class SqlLexer {
     /** For ASCII characters: 0 ends a word, {@link #UPPER} is an upper-case letter, 1 any other word character. */
     private static final byte[] WORD_CHAR = new byte[128];
     private static final byte UPPER = 2;
+    /** ASCII characters that start a word: letters and {@code _}. */
+    private static final boolean[] WORD_START = new boolean[128];
 
     static {
         for (char c = 0; c < 128; c++) {
@@ -135,6 +136,7 @@ final class SqlLexer {
             } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '$') {
                 WORD_CHAR[c] = 1;
             }
+            WORD_START[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
         }
     }
 
@@ -169,6 +171,8 @@ final class SqlLexer {
     private final int length;
     private int pos;
     private Token @Nullable [] identifiers;
+    /** Whether a {@code ;}, {@code FOR} or {@code INTO} was seen: without one, a statement has no flags to find. */
+    private boolean sawFlagToken;
 
     private SqlLexer(String sql) {
         this.sql = sql;
@@ -182,12 +186,15 @@ final class SqlLexer {
      * @param sql any text; unterminated strings and comments run to the end
      * @return the tokens
      */
-    static List<Token> tokenize(String sql) {
+    static TokenList tokenize(String sql) {
         SqlLexer lexer = new SqlLexer(sql);
         TokenList tokens = new TokenList(sql.length() / 4);
         Token t;
         while ((t = lexer.next(tokens)) != null) {
             tokens.add(t);
+        }
+        if (lexer.sawFlagToken) {
+            tokens.markFlagTokens();
         }
         return tokens;
     }
@@ -198,13 +205,16 @@ final class SqlLexer {
             return null;
         }
         char c = chars[pos];
+        if (c < 128 && WORD_START[c]) {
+            return wordOrPrefixedString(); // words are the commonest tokens: before the switch
+        }
         switch (c) {
             case '(': pos++; return SIMPLE_LPAREN;
             case ')': pos++; return SIMPLE_RPAREN;
             case '[': pos++; return SIMPLE_LBRACKET;
             case ']': pos++; return SIMPLE_RBRACKET;
             case ',': pos++; return SIMPLE_COMMA;
-            case ';': pos++; return SEMI;
+            case ';': pos++; sawFlagToken = true; return SEMI;
             case '?': pos++; return VALUE;
             case '\'': stringLiteral(false); return VALUE;
             case '"': return quotedIdentifier();
@@ -455,7 +465,11 @@ final class SqlLexer {
         char[] k;
         while ((k = KEYWORD_LOWER[slot]) != null) {
             if (KEYWORD_HASH[slot] == lowerHash && k.length == len && equalsLowerAscii(k, start)) {
-                return KEYWORD_TOKEN[slot];
+                Token t = KEYWORD_TOKEN[slot];
+                if (t == KW_FOR || t == KW_INTO) {
+                    sawFlagToken = true;
+                }
+                return t;
             }
             slot = (slot + 1) & KEYWORD_TABLE_MASK;
         }

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 final class TokenList extends AbstractList<Token> implements RandomAccess {
     private Token[] tokens;
     private int size;
+    private boolean flagTokens;
 
     TokenList(int capacity) {
         this.tokens = new Token[Math.max(8, capacity)];
@@ -37,6 +38,16 @@ final class TokenList extends AbstractList<Token> implements RandomAccess {
     @Override
     public int size() {
         return size;
+    }
+
+    /** Notes that the tokens hold a {@code ;}, {@code FOR} or {@code INTO}, which {@link Fingerprint} looks for. */
+    void markFlagTokens() {
+        flagTokens = true;
+    }
+
+    /** @return false when no token can set a {@link Fingerprint} flag, so the scan for them can be skipped */
+    boolean hasFlagTokens() {
+        return flagTokens;
     }
 
     /** @return the last token, or null when there is none */
