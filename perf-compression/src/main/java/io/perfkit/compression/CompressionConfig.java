@@ -72,6 +72,8 @@ public final class CompressionConfig {
     private final int minSize;
     private final List<String> includedMimeTypes;
     private final List<String> excludedMimeTypes;
+    private final MediaTypes.Patterns included;
+    private final MediaTypes.Patterns excluded;
     private final List<String> excludedPaths;
     private final boolean honourNoTransform;
     private final CompressionRecorder recorder;
@@ -82,6 +84,8 @@ public final class CompressionConfig {
         this.minSize = b.minSize;
         this.includedMimeTypes = List.copyOf(b.includedMimeTypes);
         this.excludedMimeTypes = List.copyOf(b.excludedMimeTypes);
+        this.included = MediaTypes.Patterns.of(includedMimeTypes);
+        this.excluded = MediaTypes.Patterns.of(excludedMimeTypes);
         this.excludedPaths = List.copyOf(b.excludedPaths);
         this.honourNoTransform = b.honourNoTransform;
         this.recorder = b.recorder;
@@ -143,7 +147,7 @@ public final class CompressionConfig {
 
     /** @param contentType a Content-Type value (parameters allowed) or its type/subtype; null is not compressible */
     boolean isCompressible(@Nullable String contentType) {
-        return MediaTypes.isIncluded(contentType, includedMimeTypes, excludedMimeTypes);
+        return MediaTypes.isIncluded(contentType, included, excluded);
     }
 
     @Override

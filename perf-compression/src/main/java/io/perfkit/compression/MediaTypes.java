@@ -27,42 +27,14 @@ final class MediaTypes {
     }
 
     static boolean matches(String pattern, String essence) {
-        return matches(pattern, essence, 0, essence.length());
-    }
-
-    /**
-     * Matches the type/subtype found at {@code [start, end)} of a Content-Type value, ignoring case, so that a
-     * value with parameters ({@code text/html;charset=UTF-8}) is matched where it stands, without a substring.
-     */
-    private static boolean matches(String pattern, String contentType, int start, int end) {
-        int slash = pattern.indexOf('/');
-        int eslash = contentType.indexOf('/', start);
-        if (eslash < 0 || eslash >= end) {
-            return false;
-        }
-        boolean anyType = slash == 1 && pattern.charAt(0) == '*';
-        if (!anyType && (eslash - start != slash || !contentType.regionMatches(true, start, pattern, 0, slash))) {
-            return false;
-        }
-        int subStart = slash + 1;
-        int subLength = pattern.length() - subStart;
-        if (subLength == 1 && pattern.charAt(subStart) == '*') {
-            return true;
-        }
-        if (subLength > 1 && pattern.charAt(subStart) == '*' && pattern.charAt(subStart + 1) == '+') {
-            int suffixLength = subLength - 1; // "+json"
-            return end - suffixLength > eslash + 1
-                    && contentType.regionMatches(true, end - suffixLength, pattern, subStart + 1, suffixLength);
-        }
-        return end - eslash - 1 == subLength
-                && contentType.regionMatches(true, eslash + 1, pattern, subStart, subLength);
+        return Patterns.of(List.of(pattern)).matches(essence, 0, essence.length());
     }
 
     /**
      * @param contentType a Content-Type value, parameters and surrounding whitespace allowed, or null
      * @return whether its type/subtype is matched by an included pattern and by no excluded one
      */
-    static boolean isIncluded(@Nullable String contentType, List<String> included, List<String> excluded) {
+    static boolean isIncluded(@Nullable String contentType, Patterns included, Patterns excluded) {
         if (contentType == null) {
             return false;
         }
@@ -77,25 +49,95 @@ final class MediaTypes {
         while (end > start && contentType.charAt(end - 1) <= ' ') {
             end--;
         }
-        return start < end && !matchesAny(excluded, contentType, start, end)
-                && matchesAny(included, contentType, start, end);
+        return start < end && !excluded.matches(contentType, start, end) && included.matches(contentType, start, end);
     }
 
-    private static boolean matchesAny(List<String> patterns, String contentType, int start, int end) {
-        for (int i = 0, n = patterns.size(); i < n; i++) {
-            if (matches(patterns.get(i), contentType, start, end)) {
-                return true;
-            }
-        }
-        return false;
-    }
+    /**
+     * Validated patterns taken apart once, so that a Content-Type is matched against all of them with length
+     * compares and at most a case-insensitive region compare each: the compressible-type check runs for every
+     * response the filter sees, and re-parsing each pattern per response was most of what skipping an image cost.
+     */
+    static final class Patterns {
+        private static final byte ANY_SUBTYPE = 0;
+        private static final byte EXACT = 1;
+        private static final byte SUFFIX = 2;
 
-    static boolean matchesAny(List<String> patterns, String essence) {
-        for (int i = 0, n = patterns.size(); i < n; i++) {
-            if (matches(patterns.get(i), essence)) {
-                return true;
-            }
+        /** The type of each pattern, or null for {@code *}. */
+        private final @Nullable String[] types;
+        private final byte[] kinds;
+        /** The subtype ({@link #EXACT}), the suffix with its {@code +} ({@link #SUFFIX}), or null. */
+        private final @Nullable String[] subs;
+
+        private Patterns(@Nullable String[] types, byte[] kinds, @Nullable String[] subs) {
+            this.types = types;
+            this.kinds = kinds;
+            this.subs = subs;
         }
-        return false;
+
+        /** @param patterns patterns as {@link MediaTypes#validate} returns them (lower case, no parameters) */
+        static Patterns of(List<String> patterns) {
+            int n = patterns.size();
+            String[] types = new String[n];
+            byte[] kinds = new byte[n];
+            String[] subs = new String[n];
+            for (int i = 0; i < n; i++) {
+                String p = patterns.get(i);
+                int slash = p.indexOf('/');
+                String type = p.substring(0, slash);
+                String sub = p.substring(slash + 1);
+                types[i] = type.equals("*") ? null : type;
+                if (sub.equals("*")) {
+                    kinds[i] = ANY_SUBTYPE;
+                } else if (sub.startsWith("*+")) {
+                    kinds[i] = SUFFIX;
+                    subs[i] = sub.substring(1); // "+json"
+                } else {
+                    kinds[i] = EXACT;
+                    subs[i] = sub;
+                }
+            }
+            return new Patterns(types, kinds, subs);
+        }
+
+        /**
+         * Matches the type/subtype at {@code [start, end)} of a Content-Type value, ignoring case, where it
+         * stands (no substring of a value with parameters such as {@code text/html;charset=UTF-8}).
+         */
+        boolean matches(String contentType, int start, int end) {
+            if (kinds.length == 0) {
+                return false;
+            }
+            int slash = contentType.indexOf('/', start);
+            if (slash < 0 || slash >= end) {
+                return false;
+            }
+            int typeLength = slash - start;
+            int subStart = slash + 1;
+            int subLength = end - subStart;
+            for (int i = 0; i < kinds.length; i++) {
+                String type = types[i];
+                if (type != null && (type.length() != typeLength
+                        || !contentType.regionMatches(true, start, type, 0, typeLength))) {
+                    continue;
+                }
+                String sub = subs[i];
+                switch (kinds[i]) {
+                    case ANY_SUBTYPE:
+                        return true;
+                    case EXACT:
+                        if (sub.length() == subLength && contentType.regionMatches(true, subStart, sub, 0, subLength)) {
+                            return true;
+                        }
+                        break;
+                    default: // SUFFIX: a subtype longer than the suffix, ending with it
+                        if (subLength > sub.length()
+                                && contentType.regionMatches(true, end - sub.length(), sub, 0, sub.length())) {
+                            return true;
+                        }
+                        break;
+                }
+            }
+            return false;
+        }
     }
 }

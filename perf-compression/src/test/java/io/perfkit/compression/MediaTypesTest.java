@@ -22,6 +22,11 @@ class MediaTypesTest {
         "application/*+xml, image/svg+xml, false",
         "image/svg+xml, image/svg+xml, true",
         "*/*, image/png, true",
+        "text/*, Text/Plain, true",
+        "application/json, APPLICATION/JSON, true",
+        "*/*+json, APPLICATION/PROBLEM+JSON, true",
+        "image/svg+xml, image/svg, false",
+        "font/ttf, fonts/ttf, false",
     })
     void matches(String pattern, String essence, boolean expected) {
         assertThat(MediaTypes.matches(pattern, essence)).isEqualTo(expected);
