@@ -56,6 +56,9 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     private boolean decided;
     private boolean compressing;
     private @Nullable ContentEncoding encoding;
+    /** The Content-Type value {@link #checkedCompressible} was computed for (compared by identity). */
+    private @Nullable String checkedType;
+    private boolean checkedCompressible;
 
     /**
      * With recycling: the objects kept for the next request. One field rather than two keeps this wrapper, which
@@ -162,6 +165,8 @@ final class CompressingResponse extends HttpServletResponseWrapper {
         decided = false;
         compressing = false;
         encoding = null;
+        checkedType = null;
+        checkedCompressible = false;
         recyclable = true;
     }
 
@@ -536,7 +541,14 @@ final class CompressingResponse extends HttpServletResponseWrapper {
     }
 
     private boolean compressibleType() {
-        return filter.config().isCompressible(getContentType()); // no substring or lower-casing of the value
+        String type = getContentType();
+        // asked two or three times per response (early decision, final decision, Vary policy): remember the answer
+        // for the value it was computed for; a servlet that changes the type gets a new answer
+        if (type == null || type != checkedType) {
+            checkedType = type;
+            checkedCompressible = filter.config().isCompressible(type); // matched in place, no substring
+        }
+        return checkedCompressible;
     }
 
     private boolean hasNoTransform() {

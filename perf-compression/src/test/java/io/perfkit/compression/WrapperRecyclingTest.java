@@ -242,7 +242,7 @@ class WrapperRecyclingTest {
             }
         }
         assertThat(seen.size()).as("wrappers were reused across %s requests", requests).isLessThan(requests / 4);
-        assertThat(filter.idleWrappers()).isBetween(1, 2);
+        assertThat(idleWrappersOnceSettled()).isBetween(1, 2);
     }
 
     @Test
@@ -267,7 +267,7 @@ class WrapperRecyclingTest {
         } finally {
             clients.shutdownNow();
         }
-        assertThat(filter.idleWrappers()).isBetween(1, 2);
+        assertThat(idleWrappersOnceSettled()).isBetween(1, 2);
     }
 
     @Test
@@ -335,5 +335,16 @@ class WrapperRecyclingTest {
         }
         assertThat(seen).hasSize(requests);
         assertThat(filter.idleWrappers()).isZero();
+    }
+
+    /**
+     * The idle wrappers once the server has finished: a client has its whole response as soon as the body is
+     * complete, which can be just before the filter's doFilter returns and hands the wrapper back.
+     */
+    private int idleWrappersOnceSettled() throws InterruptedException {
+        for (int i = 0; i < 500 && filter.idleWrappers() == 0; i++) {
+            Thread.sleep(10);
+        }
+        return filter.idleWrappers();
     }
 }
