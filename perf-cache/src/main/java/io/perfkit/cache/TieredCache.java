@@ -97,8 +97,6 @@ public final class TieredCache<K, V> implements AutoCloseable {
     private final ConcurrentMap<String, Entry<V>> l1;
     private final Ticker ticker;
     private final CacheMetrics metrics;
-    /** Called directly by an L1 hit (one load fewer than through {@link #metrics}). */
-    private final CacheRecorder recorder;
     /** False with no recorder: an L1 hit then skips the recorder call altogether. */
     private final boolean recordsHits;
     private final LocalTier<V> local;
@@ -136,8 +134,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
         this.hasPrefixes = b.prefixOf != null;
         this.policy = b.policy;
         this.metrics = new CacheMetrics(b.recorderFactory.create(b.name));
-        this.recorder = metrics.recorder;
-        this.recordsHits = recorder != CacheRecorder.disabled();
+        this.recordsHits = metrics.recorder != CacheRecorder.disabled();
         this.listener = b.listener;
         this.findings = b.findingSink == null ? null : FindingPublisher.of(b.findingSink);
         this.executor = b.executor;
@@ -505,11 +502,7 @@ public final class TieredCache<K, V> implements AutoCloseable {
      */
     private void onL1Hit() {
         if (recordsHits) {
-            try {
-                recorder.recordGet(Tier.L1, true);
-            } catch (RuntimeException ignored) {
-                // a throwing recorder must not fail the read
-            }
+            metrics.get(Tier.L1, true);
         }
         WorkScope scope = WorkScope.currentOrNull();
         if (scope != null) {
