@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -200,5 +202,34 @@ public class TieredCacheL1HitBenchmark {
     @Benchmark
     public String tieredGetIfPresent(Cursor c) {
         return tiered.getIfPresent(c.next(keys));
+    }
+
+    /**
+     * Raw Caffeine {@code getIfPresent} in the {@code sideBySide} group: four threads of it run at the same time as
+     * four threads of {@link #sideBySideTieredGet}, so both halves of the eight-thread comparison see the same host
+     * at the same moment. On a shared machine whose speed drifts between runs, the ratio of the two scores of one
+     * run is steadier than the ratio of two separate eight-thread runs. Run with {@code -bm thrpt}.
+     *
+     * @param c the cursor
+     * @return the value
+     */
+    @Benchmark
+    @Group("sideBySide")
+    @GroupThreads(4)
+    public String sideBySideRaw(Cursor c) {
+        return raw.getIfPresent(c.next(keys));
+    }
+
+    /**
+     * TieredCache {@code get(key, loader)} from L1 in the {@code sideBySide} group (see {@link #sideBySideRaw}).
+     *
+     * @param c the cursor
+     * @return the value
+     */
+    @Benchmark
+    @Group("sideBySide")
+    @GroupThreads(4)
+    public String sideBySideTieredGet(Cursor c) {
+        return tiered.get(c.next(keys), k -> "never");
     }
 }
