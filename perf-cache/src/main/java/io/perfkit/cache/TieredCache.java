@@ -624,10 +624,9 @@ public final class TieredCache<K, V> implements AutoCloseable {
                         f.getCause());
             }
             r.fallback("generation", f);
-            flushLocal(FlushReason.SEND_FAILED);
-            if (whole) {
-                flushLocal(FlushReason.INVALIDATE_ALL);
-            }
+            // One clear of L1, counted once: for invalidateAll it is the clear the caller asked for (the failure is
+            // counted by the fallback); for a tag or prefix, the safe stand-in for the generation that did not move.
+            flushLocal(whole ? FlushReason.INVALIDATE_ALL : FlushReason.SEND_FAILED);
         }
     }
 

@@ -75,6 +75,12 @@ class RedisOutageIT {
             assertThat(cache.get("down0", key -> "fresh")).isEqualTo("fresh");
             assertThat(cache.breakerState()).isNotEqualTo(BreakerState.CLOSED);
             assertThat(rec.count("failure")).isGreaterThan(failuresBefore);
+            long allFlushes = rec.count("flush." + FlushReason.INVALIDATE_ALL);
+            long sendFailedFlushes = rec.count("flush." + FlushReason.SEND_FAILED);
+            cache.invalidateAll(); // cannot move the shared generation: L1 is cleared once, counted once
+            assertThat(rec.count("flush." + FlushReason.INVALIDATE_ALL)).isEqualTo(allFlushes + 1);
+            assertThat(rec.count("flush." + FlushReason.SEND_FAILED)).isEqualTo(sendFailedFlushes);
+            assertThat(cache.get("down1", key -> "after-invalidate-all")).isEqualTo("after-invalidate-all");
 
             // 4. Redis returns on the same port: the cache recovers by itself
             server.start();
