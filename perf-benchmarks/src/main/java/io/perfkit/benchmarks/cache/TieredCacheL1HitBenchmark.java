@@ -208,7 +208,8 @@ public class TieredCacheL1HitBenchmark {
      * Raw Caffeine {@code getIfPresent} in the {@code sideBySide} group: four threads of it run at the same time as
      * four threads of {@link #sideBySideTieredGet}, so both halves of the eight-thread comparison see the same host
      * at the same moment. On a shared machine whose speed drifts between runs, the ratio of the two scores of one
-     * run is steadier than the ratio of two separate eight-thread runs. Run with {@code -bm thrpt}.
+     * run is steadier than the ratio of two separate eight-thread runs. Run with {@code -bm thrpt}; with
+     * {@code -bm avgt -tg 1,1} it compares one thread of each, each on its own core.
      *
      * @param c the cursor
      * @return the value
