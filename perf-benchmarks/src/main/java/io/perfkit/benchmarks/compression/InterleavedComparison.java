@@ -63,13 +63,7 @@ public final class InterleavedComparison {
         ServletStubs.Request request = new ServletStubs.Request(token);
         ServletStubs.Response response = new ServletStubs.Response();
         FilterChain chain = ServletStubs.writing(body, "application/json");
-        return () -> {
-            request.reset();
-            response.reset(null);
-            long before = response.bytes();
-            filter.doFilter(request, response, chain);
-            return response.bytes() - before;
-        };
+        return () -> ServletStubs.serve(filter, request, response, chain);
     }
 
     private static Op rawDeflater(byte[] body) {

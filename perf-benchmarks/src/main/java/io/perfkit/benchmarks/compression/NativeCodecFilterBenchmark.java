@@ -84,11 +84,7 @@ public class NativeCodecFilterBenchmark {
      */
     @Benchmark
     public long filter() throws IOException, ServletException {
-        request.reset();
-        response.reset(null);
-        long before = response.bytes();
-        filter.doFilter(request, response, chain);
-        return response.bytes() - before;
+        return ServletStubs.serve(filter, request, response, chain);
     }
 
     /**

@@ -1,12 +1,15 @@
 package io.perfkit.benchmarks.compression;
 
+import io.perfkit.compression.CompressionFilter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -229,6 +232,19 @@ final class ServletStubs {
         public void setWriteListener(WriteListener writeListener) {
             throw new UnsupportedOperationException();
         }
+    }
+
+    /**
+     * Serves one response through the filter: resets the request and the response, runs the filter in front of
+     * the chain, and returns the bytes the response body took on the wire.
+     */
+    static long serve(CompressionFilter filter, Request request, Response response, FilterChain chain)
+            throws IOException, ServletException {
+        request.reset();
+        response.reset(null);
+        long before = response.bytes();
+        filter.doFilter(request, response, chain);
+        return response.bytes() - before;
     }
 
     /** The application: sets the content type and writes the body in one call. */
