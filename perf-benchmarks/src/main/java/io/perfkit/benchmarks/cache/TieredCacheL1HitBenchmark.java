@@ -205,7 +205,7 @@ public class TieredCacheL1HitBenchmark {
     }
 
     /**
-     * Raw Caffeine {@code getIfPresent} in the {@code sideBySide} group: four threads of it run at the same time as
+     * {@link #rawCaffeineGetIfPresent} in the {@code sideBySide} group: four threads of it run at the same time as
      * four threads of {@link #sideBySideTieredGet}, so both halves of the eight-thread comparison see the same host
      * at the same moment. On a shared machine whose speed drifts between runs, the ratio of the two scores of one
      * run is steadier than the ratio of two separate eight-thread runs. Run with {@code -bm thrpt}; with
@@ -218,11 +218,11 @@ public class TieredCacheL1HitBenchmark {
     @Group("sideBySide")
     @GroupThreads(4)
     public String sideBySideRaw(Cursor c) {
-        return raw.getIfPresent(c.next(keys));
+        return rawCaffeineGetIfPresent(c);
     }
 
     /**
-     * TieredCache {@code get(key, loader)} from L1 in the {@code sideBySide} group (see {@link #sideBySideRaw}).
+     * {@link #tieredGet} in the {@code sideBySide} group (see {@link #sideBySideRaw}).
      *
      * @param c the cursor
      * @return the value
@@ -231,6 +231,6 @@ public class TieredCacheL1HitBenchmark {
     @Group("sideBySide")
     @GroupThreads(4)
     public String sideBySideTieredGet(Cursor c) {
-        return tiered.get(c.next(keys), k -> "never");
+        return tieredGet(c);
     }
 }
